@@ -1,0 +1,26 @@
+// Runs an async function over a stream with at most `limit` calls in flight, without first
+// reading the whole stream into memory.
+export async function forEachConcurrent<T>(
+  items: AsyncIterable<T> | Iterable<T>,
+  limit: number,
+  fn: (item: T) => Promise<void>,
+): Promise<void> {
+  const running = new Set<Promise<void>>();
+  let firstError: { error: unknown } | undefined;
+  for await (const item of items) {
+    if (firstError) break;
+    const task = fn(item).then(
+      () => {
+        running.delete(task);
+      },
+      (error: unknown) => {
+        running.delete(task);
+        firstError ??= { error };
+      },
+    );
+    running.add(task);
+    if (running.size >= limit) await Promise.race(running);
+  }
+  await Promise.all(running);
+  if (firstError) throw firstError.error;
+}

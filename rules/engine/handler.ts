@@ -1,0 +1,90 @@
+// createHandler(rule) is the Lambda entry for one rule: it parses the Config event, judges the
+// affected load balancers, and delivers the evaluations. Resources whose data could not be read
+// are not reported (Config refuses INSUFFICIENT_DATA, and COMPLIANT would be a lie); once every
+// other resource is delivered the invocation fails, so the gap shows in metrics and is retried.
+import { Logger } from '@aws-lambda-powertools/logger';
+import { ConfigServiceClient } from '@aws-sdk/client-config-service';
+import type { Context } from 'aws-lambda';
+import { LiveEstate } from '../resources/live/live-estate.js';
+import { RegionalAws } from '../resources/live/regional-aws.js';
+import { fetchOversizedItem, listEvaluatedResources } from './config-service.js';
+import { assumedRoleCredentials } from './credentials.js';
+import { type EstateScope, type InvocationDeps, runInvocation } from './invocation.js';
+import type { Log } from './log.js';
+import { putEvaluations } from './put-evaluations.js';
+import type { AnyRule } from './rule.js';
+
+export class IncompleteEvaluationError extends Error {
+  override name = 'IncompleteEvaluationError';
+}
+
+export interface HandlerOptions {
+  /** Overrides for tests: SDK client settings, sleep, clock. */
+  clientConfig?: Record<string, unknown>;
+  now?: () => Date;
+  sleep?: (ms: number) => Promise<void>;
+  log?: Log;
+}
+
+export function createHandler(rule: AnyRule, options: HandlerOptions = {}) {
+  const log = options.log ?? powertoolsLog(rule.id);
+  return async (event: unknown, _context?: Context): Promise<{ delivered: number; calls: number }> => {
+    const credentialsFor = (scope: EstateScope) =>
+      scope.roleArn ? assumedRoleCredentials(scope.roleArn, scope.region) : undefined;
+    const configClient = (scope: EstateScope) =>
+      new ConfigServiceClient({
+        retryMode: 'adaptive',
+        maxAttempts: 8,
+        region: scope.region,
+        ...(scope.roleArn ? { credentials: credentialsFor(scope) } : {}),
+        ...options.clientConfig,
+      });
+    const deps: InvocationDeps = {
+      log,
+      now: options.now ?? (() => new Date()),
+      defaultRegion: process.env.AWS_REGION,
+      assumeEventRole: process.env.ASSUME_EXECUTION_ROLE === 'true',
+      openEstate: (scope) =>
+        LiveEstate.open(
+          new RegionalAws({
+            region: scope.region,
+            accountId: scope.accountId,
+            credentials: credentialsFor(scope),
+            clientConfig: options.clientConfig,
+          }),
+        ),
+      fetchOversizedItem: (summary, scope) => fetchOversizedItem(configClient(scope), summary),
+      listEvaluatedResources: (ruleName, scope) => listEvaluatedResources(configClient(scope), ruleName),
+    };
+    const result = await runInvocation(rule, event, deps);
+    const calls = result.evaluations.length
+      ? await putEvaluations(configClient(result.scope), result.evaluations, {
+          resultToken: result.event.resultToken,
+          testMode: result.event.testMode,
+          orderingTimestamp: result.orderingTimestamp,
+          log,
+          sleep: options.sleep,
+        })
+      : 0;
+    if (result.unreadable.length) {
+      throw new IncompleteEvaluationError(
+        `${result.unreadable.length} resource(s) not evaluated because their data could not be read ` +
+          `(${result.evaluations.length} others delivered): ${result.unreadable
+            .slice(0, 3)
+            .map((e) => e.error?.reason ?? e.resourceId)
+            .join('; ')}`,
+      );
+    }
+    return { delivered: result.evaluations.length, calls };
+  };
+}
+
+function powertoolsLog(ruleId: string): Log {
+  const logger = new Logger({ serviceName: 'elb-config-rules', persistentKeys: { rule: ruleId } });
+  return {
+    debug: (message, attributes) => logger.debug(message, attributes ?? {}),
+    info: (message, attributes) => logger.info(message, attributes ?? {}),
+    warn: (message, attributes) => logger.warn(message, attributes ?? {}),
+    error: (message, attributes) => logger.error(message, attributes ?? {}),
+  };
+}

@@ -1,0 +1,177 @@
+// One AWS Config invocation, from event to evaluations. The only code that knows the three
+// message types; it returns what to send and sends nothing itself.
+
+import { affectedBy, isReportedType } from '../resources/affected.js';
+import { type ConfigurationItem, normalizeConfigurationItem } from '../resources/config-item/item.js';
+import type { Estate } from '../resources/estate.js';
+import type { ReportedResourceType, ResourceRef } from '../resources/model.js';
+import { forEachConcurrent } from './concurrency.js';
+import { CHANGE, OVERSIZED, parseRuleEvent, type RuleEvent } from './event.js';
+import { type Evaluation, judge, notApplicable, ruleParameters } from './judge.js';
+import type { Log } from './log.js';
+import { engineParameters } from './parameters.js';
+import type { AnyRule } from './rule.js';
+
+export interface EstateScope {
+  accountId?: string;
+  region: string;
+  /** Role to assume in the evaluated account (central-account mode). */
+  roleArn?: string;
+}
+
+export interface InvocationDeps {
+  openEstate(scope: EstateScope): Promise<Estate>;
+  /** The full item for an oversized notification, from GetResourceConfigHistory. */
+  fetchOversizedItem(summary: Record<string, unknown>, scope: EstateScope): Promise<unknown>;
+  /** Resources Config already holds an evaluation for, to clear stale ones on periodic runs. */
+  listEvaluatedResources?(ruleName: string, scope: EstateScope): Promise<ResourceRef[]>;
+  now(): Date;
+  log: Log;
+  /** Region of the function itself, when the event does not name one. */
+  defaultRegion?: string;
+  /** Assume the event's executionRoleArn (the role Config used) when no ExecutionRoleName is given. */
+  assumeEventRole?: boolean;
+  /** How many load balancers a periodic sweep judges at once. */
+  concurrency?: number;
+}
+
+export interface InvocationResult {
+  event: RuleEvent;
+  scope: EstateScope;
+  /** What to send to Config. */
+  evaluations: Evaluation[];
+  /** Resources whose data could not be read: not sent, because Config refuses INSUFFICIENT_DATA. */
+  unreadable: Evaluation[];
+  orderingTimestamp: Date;
+}
+
+export async function runInvocation(
+  rule: AnyRule,
+  rawEvent: unknown,
+  deps: InvocationDeps,
+): Promise<InvocationResult> {
+  const event = parseRuleEvent(rawEvent);
+  const params = ruleParameters(rule, event.ruleParameters);
+  const { executionRoleName } = engineParameters(event.ruleParameters);
+  const invoking = event.invokingEvent;
+
+  let item: ConfigurationItem | undefined;
+  if (invoking.messageType === CHANGE)
+    item = normalizeConfigurationItem(invoking.configurationItem, 'invokingEvent.configurationItem');
+
+  const accountId = event.accountId ?? item?.accountId;
+  const region = event.region ?? item?.region ?? deps.defaultRegion;
+  if (!region)
+    throw new Error('Cannot tell the region: the event has no configRuleArn and the function no AWS_REGION');
+  const roleArn = executionRoleName
+    ? `arn:${event.partition}:iam::${requireAccount(accountId)}:role/${executionRoleName}`
+    : deps.assumeEventRole
+      ? event.executionRoleArn
+      : undefined;
+  const scope: EstateScope = { accountId, region, roleArn };
+
+  if (invoking.messageType === OVERSIZED) {
+    const summary = invoking.configurationItemSummary;
+    const full = await deps.fetchOversizedItem(summary, scope);
+    item = normalizeConfigurationItem(full, 'GetResourceConfigHistory item');
+    // The summary's status is the one this notification is about.
+    const status = summary.configurationItemStatus;
+    if (typeof status === 'string') item.status = status;
+  }
+
+  const estate = await deps.openEstate(scope);
+  const now = deps.now();
+  const log = deps.log;
+  const results: Evaluation[] = [];
+  const where = { accountId: estate.accountId, region: estate.region };
+
+  if (
+    item &&
+    isReportedType(item.resourceType) &&
+    !rule.resourceTypes.includes(item.resourceType as ReportedResourceType)
+  ) {
+    results.push(notApplicable(rule, item, where, `This rule does not report on ${item.resourceType}.`));
+  } else if (item) {
+    const affected = await affectedBy(item, estate, event.eventLeftScope);
+    if (!affected.ok) {
+      log.error('could not tell which load balancers the change affects', {
+        resourceId: item.resourceId,
+        reason: affected.reason,
+      });
+      results.push({
+        ...notApplicable(rule, { resourceType: item.resourceType, resourceId: item.resourceId }, where, ''),
+        complianceType: 'INSUFFICIENT_DATA',
+        annotation: `Not evaluated: ${affected.reason}`.slice(0, 256),
+        error: { code: affected.code, reason: affected.reason },
+      });
+    } else if (affected.value.type === 'gone') {
+      const { ref, why } = affected.value;
+      results.push(notApplicable(rule, ref, where, why));
+    } else if (affected.value.type === 'nothing') {
+      log.info('nothing to evaluate', { resourceId: item.resourceId, why: affected.value.why });
+    } else {
+      for (const lb of affected.value.loadBalancers) {
+        if (!rule.resourceTypes.includes(lb.resourceType)) continue;
+        results.push(await judge(rule, lb, estate, params, now));
+      }
+    }
+  } else {
+    const seen = new Set<string>();
+    await forEachConcurrent(
+      estate.listLoadBalancers(rule.resourceTypes),
+      deps.concurrency ?? 8,
+      async (lb) => {
+        seen.add(`${lb.resourceType}|${lb.resourceId}`);
+        results.push(await judge(rule, lb, estate, params, now));
+        estate.release(lb);
+      },
+    );
+    if (deps.listEvaluatedResources && event.configRuleName) {
+      try {
+        for (const ref of await deps.listEvaluatedResources(event.configRuleName, scope)) {
+          if (
+            !seen.has(`${ref.resourceType}|${ref.resourceId}`) &&
+            rule.resourceTypes.includes(ref.resourceType as ReportedResourceType)
+          ) {
+            results.push(notApplicable(rule, ref, where, 'The load balancer no longer exists.'));
+          }
+        }
+      } catch (error) {
+        // Losing the clean-up leaves a stale result for a deleted resource; it must not lose the fresh ones.
+        log.warn('could not list earlier evaluations; stale results are kept', { error: String(error) });
+      }
+    }
+  }
+
+  for (const evaluation of results) {
+    const entry = {
+      rule: rule.id,
+      resourceType: evaluation.resourceType,
+      resourceId: evaluation.resourceId,
+      decision: evaluation.complianceType,
+      annotation: evaluation.annotation,
+    };
+    if (evaluation.complianceType === 'INSUFFICIENT_DATA')
+      log.error('resource not evaluated: data could not be read', {
+        ...entry,
+        reason: evaluation.error?.reason,
+      });
+    else log.info('evaluated', entry);
+  }
+
+  const orderingTimestamp = new Date(
+    item?.captureTime || invoking.notificationCreationTime || now.toISOString(),
+  );
+  return {
+    event,
+    scope,
+    evaluations: results.filter((e) => e.complianceType !== 'INSUFFICIENT_DATA'),
+    unreadable: results.filter((e) => e.complianceType === 'INSUFFICIENT_DATA'),
+    orderingTimestamp: Number.isNaN(orderingTimestamp.getTime()) ? now : orderingTimestamp,
+  };
+}
+
+function requireAccount(accountId: string | undefined): string {
+  if (!accountId) throw new Error('ExecutionRoleName is set but the event names no account to assume it in');
+  return accountId;
+}

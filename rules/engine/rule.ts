@@ -1,0 +1,77 @@
+// The shape of a rule: typed metadata that generates the stack, the conformance pack, the IAM
+// policy and the docs, plus a pure evaluate() that reads nothing but its model and context.
+import type { AnyFacet, ModelOf } from '../resources/facet.js';
+import type { LoadBalancerKind, ReportedResourceType, TriggerResourceType } from '../resources/model.js';
+import type { RuleOutcome } from './outcome.js';
+import type { ParamSpecs, ParamValues } from './parameters.js';
+
+export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'informational';
+export const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low', 'informational'];
+
+/** Config's periodic frequencies. */
+export type Frequency = 'One_Hour' | 'Three_Hours' | 'Six_Hours' | 'Twelve_Hours' | 'TwentyFour_Hours';
+
+export interface ControlMapping {
+  /** "Security Hub" for AWS Foundational Security Best Practices controls. */
+  framework: 'Security Hub' | 'AWS Config managed rule';
+  id: string;
+  /** How this rule relates to the control: same semantics, stricter, or only related. */
+  relation: 'equivalent' | 'stricter' | 'related';
+  note?: string;
+}
+
+/** Where a rule's SSM Automation remediation lives; filled in by the remediation work. */
+export interface RemediationLink {
+  /** File name of the SSM document, relative to the rule's folder. */
+  document: string;
+  description: string;
+}
+
+export interface RuleContext<P> {
+  params: P;
+  /** The evaluation time; rules never read the clock themselves. */
+  now: Date;
+  accountId: string;
+  region: string;
+}
+
+export interface RuleDefinition<
+  P extends ParamSpecs = ParamSpecs,
+  Needs extends readonly AnyFacet[] = readonly AnyFacet[],
+> {
+  id: string;
+  title: string;
+  /** One paragraph: what passes, what fails, and why it matters. */
+  description: string;
+  severity: Severity;
+  /** Load balancer kinds the rule judges; every other kind is NOT_APPLICABLE. */
+  appliesTo: readonly LoadBalancerKind[];
+  /** Resource types the rule reports compliance on. */
+  resourceTypes: readonly ReportedResourceType[];
+  triggers: {
+    /** Config changes to these types re-evaluate the affected load balancers. */
+    changes: readonly TriggerResourceType[];
+    /** Periodic sweeps catch drift no change event shows. */
+    periodic?: Frequency;
+  };
+  parameters: P;
+  /** Facets the model must carry; the engine refuses to judge when one could not be read. */
+  needs: Needs;
+  /** IAM actions beyond those of the facets and the engine. */
+  extraIamActions?: readonly string[];
+  remediation?: RemediationLink;
+  controls: readonly ControlMapping[];
+  /** Cross-parameter checks; each returned string is an error naming the parameters. */
+  validateParameters?(params: ParamValues<P>): string[];
+  evaluate(model: ModelOf<Needs>, context: RuleContext<ParamValues<P>>): RuleOutcome;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: the registry holds rules of every parameter and facet shape.
+export type AnyRule = RuleDefinition<any, readonly AnyFacet[]>;
+
+/** Identity function that infers the parameter and facet types of a rule definition. */
+export function defineRule<const P extends ParamSpecs, const Needs extends readonly AnyFacet[]>(
+  rule: RuleDefinition<P, Needs>,
+): RuleDefinition<P, Needs> {
+  return rule;
+}

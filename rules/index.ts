@@ -1,0 +1,31 @@
+// The registry: every rule, once. The CDK stack, the conformance pack, the IAM policies, the
+// README rule table and the CLI are all generated from this list. Adding a rule is one folder
+// under rules/ plus one line here; test/registry.test.ts fails when either is missing.
+import { rule as albHttpsOnly } from './alb-https-only/rule.js';
+import { rule as clbHttpsSslOnly } from './clb-https-ssl-only/rule.js';
+import type { AnyRule } from './engine/rule.js';
+import { rule as nlbTlsOnly } from './nlb-tls-only/rule.js';
+
+export const RULES: readonly AnyRule[] = [albHttpsOnly, nlbTlsOnly, clbHttpsSslOnly];
+
+export function findRule(id: string): AnyRule | undefined {
+  return RULES.find((r) => r.id === id);
+}
+
+export class UnknownRuleError extends Error {
+  override name = 'UnknownRuleError';
+}
+
+/** Rules by comma-separated ids; every id must exist. */
+export function selectRules(ids: readonly string[] | undefined): AnyRule[] {
+  if (!ids || ids.length === 0) return [...RULES];
+  return ids.map((id) => {
+    const rule = findRule(id);
+    if (!rule) {
+      throw new UnknownRuleError(
+        `Unknown rule "${id}". Expected one of: ${RULES.map((r) => r.id).join(', ')}.`,
+      );
+    }
+    return rule;
+  });
+}

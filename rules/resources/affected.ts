@@ -1,0 +1,74 @@
+// Which load balancers a configuration item speaks for. A load balancer item speaks for itself; a
+// listener item for its load balancer; a security group item for every load balancer using it.
+// The item's own data is primed into the estate, so it is not read again.
+import { type ConfigurationItem, EVALUABLE_STATUSES } from './config-item/item.js';
+import { subjectOf } from './config-item/to-model.js';
+import type { Estate } from './estate.js';
+import { type Fetched, loaded } from './fetched.js';
+import {
+  ELBV2_LISTENER,
+  ELBV2_LOAD_BALANCER,
+  type LoadBalancer,
+  type ResourceRef,
+  SECURITY_GROUP,
+} from './model.js';
+import { loadBalancerArnOfListener } from './normalize/elbv2.js';
+import { str } from './shape.js';
+
+export type Affected =
+  /** Judge these load balancers. */
+  | { type: 'judge'; loadBalancers: LoadBalancer[] }
+  /** This load balancer is gone or no longer judged: NOT_APPLICABLE. */
+  | { type: 'gone'; ref: ResourceRef; why: string }
+  /** Nothing to report (an unsupported type, a listener that left scope...). */
+  | { type: 'nothing'; why: string };
+
+export const isReportedType = (type: string): boolean =>
+  type === ELBV2_LOAD_BALANCER || type === 'AWS::ElasticLoadBalancing::LoadBalancer';
+
+export async function affectedBy(
+  item: ConfigurationItem,
+  estate: Estate,
+  leftScope: boolean,
+): Promise<Fetched<Affected>> {
+  const evaluable = EVALUABLE_STATUSES.has(item.status);
+  const ref = { resourceType: item.resourceType, resourceId: item.resourceId };
+  if (isReportedType(item.resourceType)) {
+    if (leftScope) return loaded({ type: 'gone', ref, why: 'The resource left the rule’s scope.' });
+    if (!evaluable) return loaded({ type: 'gone', ref, why: `Configuration item status is ${item.status}.` });
+    const subject = subjectOf(item);
+    if (subject.type !== 'loadBalancer')
+      return loaded({ type: 'nothing', why: 'item carries no load balancer' });
+    estate.primeLoadBalancer(subject.lb);
+    for (const { facet, value } of subject.carried) estate.prime(facet, subject.lb, value);
+    return loaded({ type: 'judge', loadBalancers: [subject.lb] });
+  }
+  if (leftScope)
+    return loaded({ type: 'nothing', why: `${item.resourceType} ${item.resourceId} left the rule’s scope` });
+  if (item.resourceType === ELBV2_LISTENER) {
+    // A deleted listener still changes its load balancer's compliance: judge the load balancer as it is now.
+    let lbArn: string | undefined;
+    if (evaluable) {
+      const subject = subjectOf(item);
+      if (subject.type === 'listener') lbArn = subject.listener.loadBalancerArn;
+    }
+    lbArn ||= str(item.configuration, 'LoadBalancerArn') ?? loadBalancerArnOfListener(item.resourceId);
+    if (!lbArn)
+      return loaded({ type: 'nothing', why: `cannot tell the load balancer of listener ${item.resourceId}` });
+    const lbRef = { resourceType: ELBV2_LOAD_BALANCER, resourceId: lbArn };
+    const found = await estate.getLoadBalancer(lbRef);
+    if (!found.ok) return found;
+    if (!found.value) return loaded({ type: 'gone', ref: lbRef, why: 'The load balancer no longer exists.' });
+    return loaded({ type: 'judge', loadBalancers: [found.value] });
+  }
+  if (item.resourceType === SECURITY_GROUP) {
+    if (evaluable) {
+      const subject = subjectOf(item);
+      if (subject.type === 'securityGroup') estate.primeSecurityGroup(subject.group);
+    }
+    const users = await estate.loadBalancersUsingSecurityGroup(item.resourceId);
+    if (!users.ok) return users;
+    return loaded({ type: 'judge', loadBalancers: users.value });
+  }
+  return loaded({ type: 'nothing', why: `${item.resourceType} is not a type this project reads` });
+}

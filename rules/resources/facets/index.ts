@@ -1,0 +1,19 @@
+// Every facet, by key. Sources that store facets by name (snapshots) look them up here.
+import type { AnyFacet } from '../facet.js';
+import { attributes } from './attributes.js';
+import { classicPolicies } from './classic-policies.js';
+import { listenerRules } from './listener-rules.js';
+import { listeners } from './listeners.js';
+import { securityGroups } from './security-groups.js';
+import { tags } from './tags.js';
+
+export { attributes, classicPolicies, listenerRules, listeners, securityGroups, tags };
+
+export const ALL_FACETS: readonly AnyFacet[] = [
+  listeners,
+  listenerRules,
+  attributes,
+  tags,
+  securityGroups,
+  classicPolicies,
+];

@@ -1,0 +1,37 @@
+import {
+  ElasticLoadBalancingV2Client,
+  paginateDescribeRules,
+} from '@aws-sdk/client-elastic-load-balancing-v2';
+import { defineFacet } from '../facet.js';
+import type { ListenerRule } from '../model.js';
+import { listenerRule } from '../normalize/elbv2.js';
+import { listeners } from './listeners.js';
+
+/**
+ * Non-default rules of every ALB listener, by listener ARN. Config does not record listener
+ * rules, so this always comes from DescribeRules. Empty for NLB, GWLB and Classic.
+ */
+export const listenerRules = defineFacet<'listenerRules', Record<string, ListenerRule[]>>({
+  key: 'listenerRules',
+  description: 'Non-default ALB listener rules (conditions and actions), by listener ARN',
+  iamActions: ['elasticloadbalancing:DescribeRules', ...listeners.iamActions],
+  async live(lb, { aws, need }) {
+    if (lb.kind !== 'application') return {};
+    const client = aws.client(ElasticLoadBalancingV2Client);
+    const out: Record<string, ListenerRule[]> = {};
+    for (const listener of await need(listeners, lb)) {
+      const rules: ListenerRule[] = [];
+      for await (const page of paginateDescribeRules(
+        { client, pageSize: 400 },
+        { ListenerArn: listener.arn },
+      )) {
+        for (const raw of page.Rules ?? []) {
+          const rule = listenerRule(raw);
+          if (!rule.isDefault) rules.push(rule);
+        }
+      }
+      out[listener.arn] = rules;
+    }
+    return out;
+  },
+});

@@ -1,0 +1,26 @@
+import {
+  ElasticLoadBalancingV2Client,
+  paginateDescribeListeners,
+} from '@aws-sdk/client-elastic-load-balancing-v2';
+import { defineFacet } from '../facet.js';
+import type { ElbV2Listener } from '../model.js';
+import { elbv2Listener } from '../normalize/elbv2.js';
+
+/** ELBv2 listeners. Classic listeners are part of the load balancer itself, so this is [] for them. */
+export const listeners = defineFacet<'listeners', ElbV2Listener[]>({
+  key: 'listeners',
+  description: 'ELBv2 listeners with protocol, port, SSL policy, certificates and default actions',
+  iamActions: ['elasticloadbalancing:DescribeListeners'],
+  async live(lb, { aws }) {
+    if (lb.kind === 'classic') return [];
+    const client = aws.client(ElasticLoadBalancingV2Client);
+    const out: ElbV2Listener[] = [];
+    for await (const page of paginateDescribeListeners(
+      { client, pageSize: 400 },
+      { LoadBalancerArn: lb.arn },
+    )) {
+      for (const raw of page.Listeners ?? []) out.push(elbv2Listener(raw));
+    }
+    return out;
+  },
+});

@@ -1,0 +1,45 @@
+import {
+  DescribeTagsCommand as DescribeClassicTags,
+  ElasticLoadBalancingClient,
+} from '@aws-sdk/client-elastic-load-balancing';
+import { DescribeTagsCommand, ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { defineFacet } from '../facet.js';
+import { keyValueRecord } from '../shape.js';
+
+/** DescribeTags takes at most 20 resources per call, for both APIs. */
+const TAGS_PER_CALL = 20;
+
+/** Tags, read in batches of 20 load balancers per call. */
+export const tags = defineFacet<'tags', Record<string, string>>({
+  key: 'tags',
+  description: 'Load balancer tags',
+  iamActions: ['elasticloadbalancing:DescribeTags'],
+  async live(lb, { aws }) {
+    if (lb.kind === 'classic') {
+      const loader = aws.batcher<string, Record<string, string>>(
+        'classic-tags',
+        TAGS_PER_CALL,
+        async (names) => {
+          const out = await aws
+            .client(ElasticLoadBalancingClient)
+            .send(new DescribeClassicTags({ LoadBalancerNames: [...names] }));
+          const byName = new Map(
+            (out.TagDescriptions ?? []).map((d) => [d.LoadBalancerName ?? '', keyValueRecord(d.Tags ?? [])]),
+          );
+          return names.map((n) => byName.get(n) ?? {});
+        },
+      );
+      return loader.load(lb.name);
+    }
+    const loader = aws.batcher<string, Record<string, string>>('elbv2-tags', TAGS_PER_CALL, async (arns) => {
+      const out = await aws
+        .client(ElasticLoadBalancingV2Client)
+        .send(new DescribeTagsCommand({ ResourceArns: [...arns] }));
+      const byArn = new Map(
+        (out.TagDescriptions ?? []).map((d) => [d.ResourceArn ?? '', keyValueRecord(d.Tags ?? [])]),
+      );
+      return arns.map((a) => byArn.get(a) ?? {});
+    });
+    return loader.load(lb.arn);
+  },
+});

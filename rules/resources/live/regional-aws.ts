@@ -1,0 +1,93 @@
+// SDK clients and request batchers for one account and region. Clients are created on first use,
+// share one retry strategy, and count every request so audits and benchmarks can report calls.
+import type { AwsCredentialIdentityProvider } from '@smithy/types';
+import DataLoader from 'dataloader';
+
+export interface AwsScope {
+  region: string;
+  accountId?: string;
+  credentials?: AwsCredentialIdentityProvider;
+  /** Extra SDK client settings (tests inject a faster retry strategy or a request handler). */
+  clientConfig?: Record<string, unknown>;
+}
+
+/** Throttling is retried by the SDK's adaptive strategy, which also rate-limits the client. */
+export const DEFAULT_CLIENT_CONFIG = { retryMode: 'adaptive', maxAttempts: 8 } as const;
+
+// biome-ignore lint/suspicious/noExplicitAny: SDK client classes have differing config types.
+type ClientClass<C> = new (config: any) => C;
+
+interface MiddlewareClient {
+  middlewareStack: {
+    add(
+      mw: (
+        next: (a: unknown) => Promise<unknown>,
+        ctx: { commandName?: string; clientName?: string },
+      ) => (a: unknown) => Promise<unknown>,
+      opts: { step: 'initialize'; name: string },
+    ): void;
+  };
+}
+
+export class RegionalAws {
+  readonly region: string;
+  readonly accountId: string | undefined;
+  /** Requests sent, by "Client.Command" (one per logical call, before SDK retries). */
+  readonly calls = new Map<string, number>();
+  private readonly clients = new Map<unknown, unknown>();
+  private readonly loaders = new Map<string, DataLoader<unknown, unknown>>();
+
+  constructor(private readonly scope: AwsScope) {
+    this.region = scope.region;
+    this.accountId = scope.accountId;
+  }
+
+  client<C>(Client: ClientClass<C>): C {
+    let client = this.clients.get(Client) as C | undefined;
+    if (!client) {
+      client = new Client({
+        ...DEFAULT_CLIENT_CONFIG,
+        region: this.scope.region,
+        ...(this.scope.credentials ? { credentials: this.scope.credentials } : {}),
+        ...this.scope.clientConfig,
+      });
+      this.countRequests(client as unknown as MiddlewareClient);
+      this.clients.set(Client, client);
+    }
+    return client;
+  }
+
+  /**
+   * A per-region batcher: loads issued in the same tick are grouped into calls of at most
+   * `maxBatchSize` keys, and each key is loaded once (results are cached).
+   */
+  batcher<K, V>(
+    name: string,
+    maxBatchSize: number,
+    load: (keys: readonly K[]) => Promise<(V | Error)[]>,
+  ): DataLoader<K, V> {
+    let loader = this.loaders.get(name) as DataLoader<K, V> | undefined;
+    if (!loader) {
+      loader = new DataLoader<K, V>(load, { maxBatchSize });
+      this.loaders.set(name, loader as DataLoader<unknown, unknown>);
+    }
+    return loader;
+  }
+
+  totalCalls(): number {
+    let total = 0;
+    for (const count of this.calls.values()) total += count;
+    return total;
+  }
+
+  private countRequests(client: MiddlewareClient): void {
+    client.middlewareStack.add(
+      (next, context) => async (args) => {
+        const key = `${(context.clientName ?? 'Client').replace(/Client$/, '')}.${(context.commandName ?? 'Command').replace(/Command$/, '')}`;
+        this.calls.set(key, (this.calls.get(key) ?? 0) + 1);
+        return next(args);
+      },
+      { step: 'initialize', name: 'elbConfigRulesCallCounter' },
+    );
+  }
+}

@@ -1,0 +1,6 @@
+import type { Scheme } from '../model.js';
+
+/** Anything but an explicit "internal" is treated as internet-facing: the safer assumption. */
+export function schemeOf(value: string | undefined): Scheme {
+  return value?.toLowerCase() === 'internal' ? 'internal' : 'internet-facing';
+}

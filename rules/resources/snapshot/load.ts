@@ -1,0 +1,60 @@
+// Reads snapshot files (or every *.json in a folder) and merges them by account and region.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { RegionSnapshot, SnapshotFile } from './format.js';
+import { snapshotSchema } from './schema.js';
+
+export class SnapshotError extends Error {
+  override name = 'SnapshotError';
+}
+
+export function readSnapshots(paths: readonly string[]): RegionSnapshot[] {
+  const merged = new Map<string, RegionSnapshot>();
+  for (const file of paths.flatMap(expand)) {
+    for (const region of parseSnapshot(readFileSync(file, 'utf8'), file).regions) {
+      const key = `${region.accountId}|${region.region}`;
+      const existing = merged.get(key);
+      if (existing) existing.loadBalancers.push(...region.loadBalancers);
+      else merged.set(key, { ...region, loadBalancers: [...region.loadBalancers] });
+    }
+  }
+  return [...merged.values()];
+}
+
+export function parseSnapshot(text: string, source: string): SnapshotFile {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new SnapshotError(`${source}: not valid JSON (${(error as Error).message})`);
+  }
+  const result = snapshotSchema.safeParse(json);
+  if (!result.success) {
+    const issues = result.error.issues
+      .slice(0, 5)
+      .map((issue) => `  ${issue.path.length ? issue.path.join('.') : '(root)'}: ${issue.message}`);
+    const more = result.error.issues.length > 5 ? `\n  …and ${result.error.issues.length - 5} more` : '';
+    throw new SnapshotError(
+      `${source}: not a valid snapshot (expected the elb-config-rules/snapshot format, version 1):\n${issues.join('\n')}${more}`,
+    );
+  }
+  return result.data;
+}
+
+function expand(path: string): string[] {
+  let stats: ReturnType<typeof statSync>;
+  try {
+    stats = statSync(path);
+  } catch {
+    throw new SnapshotError(
+      `${path}: no such file or folder (expected a snapshot .json file or a folder of them)`,
+    );
+  }
+  if (!stats.isDirectory()) return [path];
+  const files = readdirSync(path)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => join(path, f));
+  if (files.length === 0) throw new SnapshotError(`${path}: folder holds no .json snapshot files`);
+  return files;
+}
