@@ -20,12 +20,44 @@ export interface ControlMapping {
   note?: string;
 }
 
-/** Where a rule's SSM Automation remediation lives; filled in by the remediation work. */
-export interface RemediationLink {
-  /** File name of the SSM document, relative to the rule's folder. */
-  document: string;
+/** An IAM statement a remediation role needs; resources may use ${AWS::Partition}, ${AWS::Region}, ${AWS::AccountId}. */
+export interface PermissionStatement {
+  actions: readonly string[];
+  resources: readonly string[];
+  conditions?: Record<string, Record<string, string | readonly string[]>>;
+}
+
+/** A static parameter of a remediation document, set per deployment. */
+export interface RemediationParameter {
+  default: string;
   description: string;
 }
+
+/** How a rule's findings are fixed: an SSM Automation document of ours, or one AWS owns. */
+export type RemediationLink =
+  | {
+      kind: 'document';
+      /** YAML file (schemaVersion 0.3) beside the rule's rule.ts. */
+      file: string;
+      /** Name the document is deployed under. */
+      documentName: string;
+      description: string;
+      /** Document parameter that receives the non-compliant resource id (ResourceValue: RESOURCE_ID). */
+      resourceIdParameter: string;
+      /** Other parameters, set from deployment props (StaticValue). */
+      staticParameters: Record<string, RemediationParameter>;
+      /** Least-privilege statements for the document's own assume role. */
+      permissions: readonly PermissionStatement[];
+    }
+  | {
+      kind: 'aws-managed';
+      /** An AWS-owned runbook such as AWSConfigRemediation-EnableELBDeletionProtection. */
+      documentName: string;
+      description: string;
+      resourceIdParameter: string;
+      staticParameters: Record<string, RemediationParameter>;
+      permissions: readonly PermissionStatement[];
+    };
 
 export interface RuleContext<P> {
   params: P;
