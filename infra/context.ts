@@ -2,12 +2,12 @@
 // Command-line values arrive as strings; cdk.json may hold real lists and objects. Every bad value
 // fails synth with the key's name and the expected form.
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
-import type { RemediationSetting } from './deployment.js';
+import type { RemediationSetting, RuleSelectionProps } from './deployment.js';
 import type { PowertoolsLogLevel } from './rule-function.js';
 import { DeploymentConfigError, type RuleParameterOverrides } from './rule-parameters.js';
 
 export interface AppSettings {
-  rules?: string[];
+  rules?: RuleSelectionProps['rules'];
   ruleParameters?: RuleParameterOverrides;
   ruleNamePrefix?: string;
   remediation?: Record<string, RemediationSetting>;

@@ -2,6 +2,7 @@
 
 import type { AnyRule } from '../rules/engine/rule.js';
 import { selectRules } from '../rules/index.js';
+import { ruleFolder } from './paths.js';
 import type { FunctionSettings } from './rule-function.js';
 import {
   checkOverridesTarget,
@@ -21,25 +22,50 @@ export interface RemediationSetting {
   parameters?: Record<string, string>;
 }
 
+/** A rule from outside the registry (tests, or your own rules): the rule and its folder (handler.ts, documents). */
+export interface RuleSource {
+  rule: AnyRule;
+  folder: string;
+}
+
 export interface RuleSelectionProps {
-  /** Rule ids to deploy; all registered rules when absent or empty. */
-  rules?: readonly string[];
+  /** Rule ids (or rules with their folders) to deploy; all registered rules when absent or empty. */
+  rules?: readonly (string | RuleSource)[];
   /** Per rule id: parameter values; the rest take the registry defaults. */
   ruleParameters?: RuleParameterOverrides;
   functions?: FunctionSettings;
 }
 
+export interface ResolvedRule extends RuleSource {
+  /** InputParameters, validated, defaults filled in. */
+  parameters: Record<string, string>;
+}
+
 /** The selected rules with their validated InputParameters; throws a clear error on any bad input. */
-export function resolveRules(
-  props: RuleSelectionProps,
-): { rule: AnyRule; parameters: Record<string, string> }[] {
-  let rules: AnyRule[];
+export function resolveRules(props: RuleSelectionProps): ResolvedRule[] {
+  let sources: RuleSource[];
   try {
-    rules = selectRules(props.rules);
+    const wanted = props.rules ?? [];
+    sources = wanted.length
+      ? wanted.map((w) => (typeof w === 'string' ? registered(selectRules([w])[0]!) : w))
+      : selectRules(undefined).map(registered);
   } catch (error) {
     throw new DeploymentConfigError((error as Error).message);
   }
+  const seen = new Set<string>();
+  for (const { rule } of sources) {
+    if (seen.has(rule.id)) throw new DeploymentConfigError(`Rule "${rule.id}" is selected twice.`);
+    seen.add(rule.id);
+  }
   const overrides = props.ruleParameters ?? {};
-  checkOverridesTarget(overrides, rules, 'ruleParameters');
-  return rules.map((rule) => ({ rule, parameters: inputParameters(rule, overrides[rule.id]) }));
+  checkOverridesTarget(
+    overrides,
+    sources.map((s) => s.rule),
+    'ruleParameters',
+  );
+  return sources.map((s) => ({ ...s, parameters: inputParameters(s.rule, overrides[s.rule.id]) }));
+}
+
+function registered(rule: AnyRule): RuleSource {
+  return { rule, folder: ruleFolder(rule.id) };
 }

@@ -13,7 +13,7 @@ import type { AnyRule } from '../rules/engine/rule.js';
 import { evaluationStatements, isReadOnly, UNSCOPABLE_WRITES } from './iam-policy.js';
 import { acknowledgeWildcards } from './nag.js';
 import { EXECUTION_ROLE_PATH, PROJECT } from './naming.js';
-import { REPO_ROOT, ruleFolder } from './paths.js';
+import { REPO_ROOT } from './paths.js';
 
 export type PowertoolsLogLevel = 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
 
@@ -41,6 +41,8 @@ export type ReadMode =
 
 export interface RuleFunctionProps {
   rule: AnyRule;
+  /** The rule's folder, holding handler.ts. */
+  folder: string;
   settings?: FunctionSettings;
   /** A fixed name, for templates that refer to the function by ARN (conformance packs). */
   functionName?: string;
@@ -85,7 +87,7 @@ export class RuleFunction extends Construct {
     acknowledgeWildcards(this.role, statements, wildcardReason);
 
     const fn = new NodejsFunction(this, 'Function', {
-      entry: join(ruleFolder(rule.id), 'handler.ts'),
+      entry: join(props.folder, 'handler.ts'),
       handler: 'handler',
       projectRoot: REPO_ROOT,
       depsLockFilePath: join(REPO_ROOT, 'package-lock.json'),

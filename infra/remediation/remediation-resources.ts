@@ -11,18 +11,17 @@ import { parse } from 'yaml';
 import type { AnyRule, PermissionStatement } from '../../rules/engine/rule.js';
 import { acknowledgeWildcards } from '../nag.js';
 import { PROJECT, remediationRoleBaseName } from '../naming.js';
-import { ruleFolder } from '../paths.js';
 
 export class RemediationResources extends Construct {
   readonly role: Role;
   readonly document?: CfnDocument;
 
-  constructor(scope: Construct, id: string, rule: AnyRule) {
+  constructor(scope: Construct, id: string, rule: AnyRule, folder: string) {
     super(scope, id);
     const link = rule.remediation;
     if (!link) throw new Error(`Rule ${rule.id} has no remediation`);
     if (link.kind === 'document') {
-      const path = join(ruleFolder(rule.id), link.file);
+      const path = join(folder, link.file);
       let content: unknown;
       try {
         content = parse(readFileSync(path, 'utf8'));

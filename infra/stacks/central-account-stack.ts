@@ -48,9 +48,10 @@ export class CentralAccountStack extends Stack {
           'Use member-account mode (StackSets) for an organization this size.',
       );
     }
-    for (const { rule } of selected) {
+    for (const { rule, folder } of selected) {
       new RuleFunction(new Construct(this, pascal(rule.id)), 'Evaluator', {
         rule,
+        folder,
         settings: props.functions,
         functionName: functionName(rule),
         read: {

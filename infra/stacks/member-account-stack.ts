@@ -21,16 +21,17 @@ export class MemberAccountStack extends Stack {
     this.bundles = synthesizer.bundles;
     this.templateOptions.description =
       'elb-config-rules member account (StackSets): rule functions, roles and remediation documents for the organization conformance pack.';
-    for (const { rule } of resolveRules(props)) {
+    for (const { rule, folder } of resolveRules(props)) {
       const group = new Construct(this, pascal(rule.id));
       new RuleFunction(group, 'Evaluator', {
         rule,
+        folder,
         settings: props.functions,
         functionName: functionName(rule),
         read: { kind: 'own-account' },
         invokingAccounts: [Aws.ACCOUNT_ID],
       });
-      if (rule.remediation) new RemediationResources(group, 'Remediation', rule);
+      if (rule.remediation) new RemediationResources(group, 'Remediation', rule, folder);
     }
   }
 }

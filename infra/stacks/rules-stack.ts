@@ -39,10 +39,11 @@ export class ElbConfigRulesStack extends Stack {
     );
 
     const ruleNames: string[] = [];
-    for (const { rule, parameters } of selected) {
+    for (const { rule, folder, parameters } of selected) {
       const group = new Construct(this, pascal(rule.id));
       const evaluator = new RuleFunction(group, 'Evaluator', {
         rule,
+        folder,
         settings: props.functions,
         read: { kind: 'own-account' },
         invokingAccounts: [this.account],
@@ -67,7 +68,7 @@ export class ElbConfigRulesStack extends Stack {
 
       if (rule.remediation) {
         const setting = remediation[rule.id] ?? {};
-        const resources = new RemediationResources(group, 'Remediation', rule);
+        const resources = new RemediationResources(group, 'Remediation', rule, folder);
         const remediationConfig = new CfnResource(group, 'RemediationConfiguration', {
           type: 'AWS::Config::RemediationConfiguration',
           properties: remediationConfigurationProps(rule, {
