@@ -217,6 +217,7 @@ describe('member-account template (StackSets)', () => {
       member.hasResourceProperties('AWS::Lambda::Function', {
         FunctionName: `elb-config-rules-${rule.id}`,
         Code: {
+          // biome-ignore lint/suspicious/noTemplateCurlyInString: CloudFormation Fn::Sub placeholders
           S3Bucket: { 'Fn::Sub': '${CodeBucketPrefix}-${AWS::Region}' },
           S3Key: { 'Fn::Sub': Match.stringLikeRegexp('^\\$\\{CodeKeyPrefix\\}[0-9a-f]{64}\\.zip$') },
         },
