@@ -56,11 +56,11 @@ export function buildApp(app: App, settings?: AppSettings, options: { nag?: bool
 }
 
 /** After app.synth(): code zips for the member-account template, and the conformance packs. */
-export function writeArtefacts(outdir: string, built: BuiltApp): string[] {
+export function writeArtefacts(outdir: string, built: BuiltApp, options: { code?: boolean } = {}): string[] {
   const written: string[] = [];
   const codeDir = join(outdir, 'member-account-code');
-  mkdirSync(codeDir, { recursive: true });
-  for (const [key, asset] of built.member.bundles) {
+  if (options.code ?? true) mkdirSync(codeDir, { recursive: true });
+  for (const [key, asset] of options.code === false ? [] : built.member.bundles) {
     const file = join(codeDir, key);
     writeFileSync(file, zipDirectory(join(outdir, asset.fileName!)));
     written.push(relative(outdir, file));

@@ -40,7 +40,7 @@ export function sourceDetails(rule: AnyRule): Record<string, string>[] {
 
 export function ruleDescription(rule: AnyRule, prefix = ''): string {
   const text = `${prefix}${rule.title}. ${rule.description}`;
-  return text.length <= DESCRIPTION_MAX ? text : `${text.slice(0, DESCRIPTION_MAX - 1)}…`;
+  return text.length <= DESCRIPTION_MAX ? text : `${text.slice(0, DESCRIPTION_MAX - 3)}...`;
 }
 
 export function configRuleProperties(rule: AnyRule, inputs: ConfigRuleInputs): Record<string, CfnValue> {
