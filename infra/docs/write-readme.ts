@@ -1,0 +1,12 @@
+// `npm run docs`: regenerates the rule table in README.md from the registry.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { RULES } from '../../rules/index.js';
+import { REPO_ROOT } from '../paths.js';
+import { withRuleTable } from './rule-table.js';
+
+const path = join(REPO_ROOT, 'README.md');
+const before = readFileSync(path, 'utf8');
+const after = withRuleTable(before, RULES);
+if (after !== before) writeFileSync(path, after);
+process.stdout.write(after === before ? 'README.md is up to date\n' : 'README.md rule table regenerated\n');
