@@ -42,7 +42,6 @@ export class ComplianceNotifications extends Construct {
         source: ['aws.config'],
         detailType: ['Config Rules Compliance Change'],
         detail: {
-          messageType: ['ComplianceChangeNotification'],
           configRuleName: [...props.configRuleNames],
           newEvaluationResult: { complianceType: ['NON_COMPLIANT'] },
         },

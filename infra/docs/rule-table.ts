@@ -73,3 +73,22 @@ export function withRuleTable(readme: string, rules: readonly AnyRule[]): string
     throw new Error(`README.md must contain ${START_MARKER} followed by ${END_MARKER}`);
   return `${readme.slice(0, start + START_MARKER.length)}\n${ruleTable(rules)}\n${readme.slice(end)}`;
 }
+
+/**
+ * The table with cell padding removed, so a README whose table a formatter aligned (biome pads
+ * Markdown tables) still compares equal to the generated one.
+ */
+export function unpadTables(markdown: string): string {
+  return markdown
+    .split('\n')
+    .map((line) => {
+      if (!line.startsWith('|')) return line;
+      const cells = line
+        .slice(1, line.endsWith('|') ? -1 : undefined)
+        .split(/(?<!\\)\|/)
+        .map((c) => c.trim())
+        .map((c) => (/^:?-+:?$/.test(c) ? '---' : c));
+      return `| ${cells.join(' | ')} |`;
+    })
+    .join('\n');
+}

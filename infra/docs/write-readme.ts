@@ -3,10 +3,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RULES } from '../../rules/index.js';
 import { REPO_ROOT } from '../paths.js';
-import { withRuleTable } from './rule-table.js';
+import { unpadTables, withRuleTable } from './rule-table.js';
 
 const path = join(REPO_ROOT, 'README.md');
 const before = readFileSync(path, 'utf8');
 const after = withRuleTable(before, RULES);
-if (after !== before) writeFileSync(path, after);
-process.stdout.write(after === before ? 'README.md is up to date\n' : 'README.md rule table regenerated\n');
+const stale = unpadTables(after) !== unpadTables(before);
+if (stale) writeFileSync(path, after);
+process.stdout.write(stale ? 'README.md rule table regenerated\n' : 'README.md is up to date\n');
