@@ -69,8 +69,13 @@ const motoReady = requireMoto();
 
 describe('the shipped bundle', () => {
   let bundle: string;
-  beforeAll(() => {
+  let moto: MotoServer | undefined;
+  beforeAll(async () => {
     bundle = buildBundle('clb-https-ssl-only');
+    if (motoReady) moto = await startMoto();
+  });
+  afterAll(async () => {
+    await moto?.stop();
   });
 
   it('is one minified ESM file with the SDK inside, small enough for a fast cold start', () => {
@@ -82,18 +87,10 @@ describe('the shipped bundle', () => {
   });
 
   describe.runIf(motoReady)('invoked against moto', () => {
-    let moto: MotoServer;
-    beforeAll(async () => {
-      moto = await startMoto();
-    });
-    afterAll(async () => {
-      await moto?.stop();
-    });
-
     it('a periodic run over an empty estate delivers no evaluations', async () => {
       const { result } = await invokeBuilt(
         bundle,
-        moto.endpoint,
+        moto!.endpoint,
         event({
           messageType: 'ScheduledNotification',
           awsAccountId: ACCOUNT,
@@ -106,7 +103,7 @@ describe('the shipped bundle', () => {
     it('a periodic run finds a plaintext Classic load balancer and reports it with PutEvaluations', async () => {
       const elb = new ElasticLoadBalancingClient({
         region: REGION,
-        endpoint: moto.endpoint,
+        endpoint: moto!.endpoint,
         credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' },
       });
       await elb.send(
@@ -120,7 +117,7 @@ describe('the shipped bundle', () => {
       );
       const { result, logs } = await invokeBuilt(
         bundle,
-        moto.endpoint,
+        moto!.endpoint,
         event({
           messageType: 'ScheduledNotification',
           awsAccountId: ACCOUNT,
@@ -135,13 +132,13 @@ describe('the shipped bundle', () => {
           decision: 'NON_COMPLIANT',
         }),
       );
-      await moto.reset();
+      await moto!.reset();
     });
 
     it('a change event for a Classic item is judged from the item alone and delivered in TestMode', async () => {
       const { result, logs } = await invokeBuilt(
         bundle,
-        moto.endpoint,
+        moto!.endpoint,
         event({
           messageType: 'ConfigurationItemChangeNotification',
           notificationCreationTime: '2026-11-21T10:00:00.000Z',
