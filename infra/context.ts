@@ -26,7 +26,7 @@ export const CONTEXT_KEYS = {
   ruleParameters: 'JSON object: {"<rule id>": {"<parameter>": value}}',
   ruleNamePrefix: 'text prepended to every Config rule name',
   remediation:
-    'JSON object: {"<rule id>": {"automatic": true, "maximumAutomaticAttempts": 3, "retryAttemptSeconds": 600, "parameters": {...}}}',
+    'JSON object: {"<rule id>": {"automatic": true, "maximumAutomaticAttempts": 5, "retryAttemptSeconds": 60, "parameters": {...}}}',
   notifications: '"true" to send NON_COMPLIANT transitions to SNS',
   notificationEmails: 'comma-separated email addresses to subscribe',
   logLevel: 'DEBUG, INFO, WARN or ERROR',

@@ -162,16 +162,19 @@ export function buildPack(
       R[`${logicalId}Remediation`] = {
         Type: 'AWS::Config::RemediationConfiguration',
         DependsOn: logicalId,
-        Properties: remediationConfigurationProps(rule, {
-          configRuleName: name,
-          automationAssumeRoleArn: sub(
-            `arn:\${AWS::Partition}:iam::\${AWS::AccountId}:role/${remediationRoleBaseName(rule)}-\${AWS::Region}`,
-          ),
-          automatic: ifElse(automatic, true, false),
-          maximumAutomaticAttempts: ref('RemediationMaximumAutomaticAttempts'),
-          retryAttemptSeconds: ref('RemediationRetryAttemptSeconds'),
-          staticParameters: statics,
-        })!,
+        Properties: {
+          ...remediationConfigurationProps(rule, {
+            configRuleName: name,
+            assumeRoleArn: sub(
+              `arn:\${AWS::Partition}:iam::\${AWS::AccountId}:role/${remediationRoleBaseName(rule)}-\${AWS::Region}`,
+            ),
+            staticValues: statics as Record<string, { Ref: string }>,
+          }),
+          // The switches are pack parameters, so the deployer sets them per account or organization.
+          Automatic: ifElse(automatic, true, false),
+          MaximumAutomaticAttempts: ref('RemediationMaximumAutomaticAttempts'),
+          RetryAttemptSeconds: ref('RemediationRetryAttemptSeconds'),
+        },
       };
     }
   }

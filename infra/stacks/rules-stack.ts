@@ -71,16 +71,18 @@ export class ElbConfigRulesStack extends Stack {
         const resources = new RemediationResources(group, 'Remediation', rule, folder);
         const remediationConfig = new CfnResource(group, 'RemediationConfiguration', {
           type: 'AWS::Config::RemediationConfiguration',
-          properties: remediationConfigurationProps(rule, {
-            configRuleName: name,
-            automationAssumeRoleArn: resources.role.roleArn,
-            automatic: setting.automatic ?? false,
-            maximumAutomaticAttempts: setting.maximumAutomaticAttempts,
-            retryAttemptSeconds: setting.retryAttemptSeconds,
-            concurrentExecutionRatePercentage: setting.concurrentExecutionRatePercentage,
-            errorPercentage: setting.errorPercentage,
-            staticParameters: setting.parameters,
-          }),
+          properties: {
+            ...remediationConfigurationProps(rule, {
+              configRuleName: name,
+              assumeRoleArn: resources.role.roleArn,
+              automatic: setting.automatic ?? false,
+              maximumAutomaticAttempts: setting.maximumAutomaticAttempts,
+              retryAttemptSeconds: setting.retryAttemptSeconds,
+              concurrentExecutionRatePercentage: setting.concurrentExecutionRatePercentage,
+              errorPercentage: setting.errorPercentage,
+              staticValues: setting.parameters,
+            }),
+          },
         });
         remediationConfig.addResourceDependency(configRule);
         if (resources.document) remediationConfig.addResourceDependency(resources.document);
