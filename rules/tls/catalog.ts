@@ -5,8 +5,9 @@ import data from './catalog.json' with { type: 'json' };
 import { classifyPolicy, type TlsPolicyDescription, type TlsPolicyProfile } from './classify.js';
 
 export interface CatalogEntry extends TlsPolicyDescription {
-  fips: boolean;
-  postQuantum: boolean;
+  /** Absent when no document says (a policy the refresh script found but nobody has checked yet). */
+  fips?: boolean;
+  postQuantum?: boolean;
   /** Which document or API call this entry was taken from. */
   source: string;
 }
