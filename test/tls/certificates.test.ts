@@ -284,7 +284,7 @@ describe('live facets', () => {
     expect(ca?.[IAM_ARN]).toMatchObject({
       source: 'iam',
       keyAlgorithm: 'RSA-1024',
-      notAfter: '2026-11-26T00:00:00.000Z',
+      notAfter: parsePem(pem)?.notAfter,
       domainName: 'old.example.com',
     });
     expect(acmMock.commandCalls(DescribeCertificateCommand)).toHaveLength(1);

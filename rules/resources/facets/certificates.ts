@@ -117,8 +117,9 @@ async function readIam(aws: RegionalAws, arn: string): Promise<CertificateDetail
       source: 'iam',
       found: true,
       domainName: parsed?.subject,
+      // The body is the certificate itself; the metadata's Expiration is only IAM's copy of it.
       notBefore: parsed?.notBefore ?? meta?.UploadDate?.toISOString(),
-      notAfter: meta?.Expiration?.toISOString() ?? parsed?.notAfter,
+      notAfter: parsed?.notAfter ?? meta?.Expiration?.toISOString(),
       keyAlgorithm: parsed?.keyAlgorithm,
     };
   } catch (error) {
