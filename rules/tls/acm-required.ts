@@ -28,9 +28,11 @@ export function judgeAcmOnly(served: readonly ServedCertificate[], allowed: read
     const from = source === 'iam' ? 'an IAM server certificate' : 'not an ACM certificate';
     findings.push(`${arn} on ${describeWhere(where)} is ${from}; import it into ACM or request one there`);
   }
-  const acm = served.filter((c) => certificateSource(c.arn) === 'acm').length;
+  const acm = served.length - notes.length;
   return fromFindings(
     findings,
-    `All ${served.length} certificate(s) from ACM${notes.length ? ` or allowed: ${notes.join(', ')}` : ''} (${acm} from ACM).`,
+    notes.length
+      ? `${acm} of ${served.length} certificate(s) from ACM; the others allowed: ${notes.join(', ')}.`
+      : `All ${served.length} certificate(s) from ACM.`,
   );
 }
