@@ -5,6 +5,7 @@ import {
   GetResourceConfigHistoryCommand,
   PutEvaluationsCommand,
 } from '@aws-sdk/client-config-service';
+import type { Listener, LoadBalancer } from '@aws-sdk/client-elastic-load-balancing-v2';
 import {
   DescribeListenersCommand,
   DescribeLoadBalancersCommand,
@@ -44,14 +45,14 @@ const options = {
   clientConfig: { region: REGION, credentials: { accessKeyId: 'a', secretAccessKey: 'b' } },
 };
 
-function albs(count: number) {
+function albs(count: number): LoadBalancer[] {
   return Array.from({ length: count }, (_, i) => ({
     LoadBalancerArn: albArn(`alb-${i}`, String(1000 + i)),
     LoadBalancerName: `alb-${i}`,
     Type: 'application',
     Scheme: 'internet-facing',
     SecurityGroups: [],
-  }));
+  })) as LoadBalancer[];
 }
 
 beforeEach(() => {
@@ -104,7 +105,7 @@ describe('createHandler', () => {
           port: 80,
           protocol: 'HTTP',
           defaultActions: [redirectTo('HTTPS')],
-        }),
+        }) as Listener,
       ],
     }));
     elbv2
@@ -187,11 +188,11 @@ describe('createHandler', () => {
         },
       ],
     });
-    elbv2
-      .on(DescribeListenersCommand)
-      .resolves({
-        Listeners: [listenerApiShape(arn, 'l', { port: 80, protocol: 'HTTP', defaultActions: [forward()] })],
-      });
+    elbv2.on(DescribeListenersCommand).resolves({
+      Listeners: [
+        listenerApiShape(arn, 'l', { port: 80, protocol: 'HTTP', defaultActions: [forward()] }) as Listener,
+      ],
+    });
     elbv2.on(DescribeRulesCommand).resolves({ Rules: [] });
     await createHandler(
       albHttpsOnly,
@@ -253,7 +254,11 @@ describe('createHandler', () => {
     const arn = albArn('web');
     elbv2.on(DescribeListenersCommand).resolves({
       Listeners: [
-        listenerApiShape(arn, 'a', { port: 80, protocol: 'HTTP', defaultActions: [redirectTo('HTTPS')] }),
+        listenerApiShape(arn, 'a', {
+          port: 80,
+          protocol: 'HTTP',
+          defaultActions: [redirectTo('HTTPS')],
+        }) as Listener,
       ],
     });
     elbv2.on(DescribeRulesCommand).resolves({ Rules: [] });
