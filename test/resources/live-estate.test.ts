@@ -88,19 +88,17 @@ describe('live estate', () => {
         ],
       });
     const estate = await open();
-    const lb =
-      (await estate.getLoadBalancer({ resourceType: 'x', resourceId: 'y' }),
-      {
-        kind: 'application',
-        resourceType: 'AWS::ElasticLoadBalancingV2::LoadBalancer',
-        resourceId: arn,
-        arn,
-        accountId: '1',
-        region: 'us-east-1',
-        name: 'web',
-        scheme: 'internal',
-        securityGroupIds: [],
-      } as Model);
+    const lb = {
+      kind: 'application',
+      resourceType: 'AWS::ElasticLoadBalancingV2::LoadBalancer',
+      resourceId: arn,
+      arn,
+      accountId: '1',
+      region: 'us-east-1',
+      name: 'web',
+      scheme: 'internal',
+      securityGroupIds: [],
+    } as Model;
     const [a, b] = await Promise.all([estate.facet(listeners, lb), estate.facet(listeners, lb)]);
     expect(a.ok && a.value.map((l) => l.port)).toEqual([80, 443]);
     expect(b).toBe(a);
