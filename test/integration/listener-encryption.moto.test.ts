@@ -324,4 +324,25 @@ describe.runIf(run)('listener encryption rules against moto', () => {
         }),
     );
   });
+
+  it('snapshot records the estate so that auditing the file gives the live answers', async () => {
+    const file = join(dir, 'recorded.json');
+    const recorded = await runCli(['snapshot', '--output', file, '--region', REGION], env);
+    expect(recorded.code, recorded.stderr).toBe(0);
+    expect(recorded.stderr).toMatch(/recorded 7 load balancer\(s\) in 1 region\(s\)/);
+    const [live, replay] = await Promise.all([
+      runCli(['audit', '--region', REGION, '--format', 'json'], env),
+      runCli(['audit', '--snapshot', file, '--format', 'json'], {
+        ...env,
+        AWS_ENDPOINT_URL: 'http://127.0.0.1:9',
+      }),
+    ]);
+    const answers = (text: string) =>
+      (
+        JSON.parse(text) as {
+          evaluations: { ruleId: string; resourceId: string; complianceType: string; annotation: string }[];
+        }
+      ).evaluations.map((e) => [e.ruleId, e.resourceId, e.complianceType, e.annotation]);
+    expect(answers(replay.stdout)).toEqual(answers(live.stdout));
+  });
 });
