@@ -21,6 +21,8 @@ export const MAX_PARAMETERS = 200;
 export const MAX_RESOURCES = 500;
 /** Above this, PutConformancePack needs --template-s3-uri instead of --template-body. */
 export const MAX_TEMPLATE_BODY_BYTES = 51_200;
+/** The most a pack template may be at all (through --template-s3-uri). */
+export const MAX_TEMPLATE_BYTES = 300 * 1024;
 
 export type PackVariant = 'standard' | 'fsbp';
 
