@@ -3,7 +3,7 @@
 // The role trusts SSM only for automation executions of this account and region (confused deputy).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Aws, Fn } from 'aws-cdk-lib';
+import { Aws, Fn, Stack } from 'aws-cdk-lib';
 import { Effect, PolicyDocument, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { CfnDocument } from 'aws-cdk-lib/aws-ssm';
 import { Construct } from 'constructs';
@@ -20,25 +20,8 @@ export class RemediationResources extends Construct {
     super(scope, id);
     const link = rule.remediation;
     if (!link) throw new Error(`Rule ${rule.id} has no remediation`);
-    if (link.kind === 'document') {
-      const path = join(folder, link.file);
-      let content: unknown;
-      try {
-        content = parse(readFileSync(path, 'utf8'));
-      } catch (error) {
-        throw new Error(
-          `Rule ${rule.id}: cannot read remediation document ${path}: ${(error as Error).message}`,
-        );
-      }
-      this.document = new CfnDocument(this, 'Document', {
-        name: link.documentName,
-        documentType: 'Automation',
-        documentFormat: 'YAML',
-        content,
-        // A named document cannot be replaced in place; publish a new version instead.
-        updateMethod: 'NewVersion',
-      });
-    }
+    if (link.kind === 'document')
+      this.document = sharedDocument(this, rule, join(folder, link.file), link.documentName);
     const statements = link.permissions.map((p, i) => toStatement(p, i));
     this.role = new Role(this, 'AutomationRole', {
       roleName: Fn.join('-', [remediationRoleBaseName(rule), Aws.REGION]),
@@ -70,4 +53,41 @@ function toStatement(p: PermissionStatement, index: number): PolicyStatement {
     resources: p.resources.map((r) => (r.includes('${') ? Fn.sub(r) : r)),
     ...(p.conditions ? { conditions: p.conditions as Record<string, unknown> } : {}),
   });
+}
+
+/** Documents already in a stack, by name: two rules may share one document, deployed once. */
+const documentsByStack = new WeakMap<Stack, Map<string, { path: string; document: CfnDocument }>>();
+
+function sharedDocument(scope: Construct, rule: AnyRule, path: string, name: string): CfnDocument {
+  const stack = Stack.of(scope);
+  const known = documentsByStack.get(stack) ?? new Map<string, { path: string; document: CfnDocument }>();
+  documentsByStack.set(stack, known);
+  const seen = known.get(name);
+  if (seen) {
+    if (seen.path !== path)
+      throw new Error(`Two different files are deployed as SSM document ${name}: ${seen.path} and ${path}`);
+    return seen.document;
+  }
+  let content: unknown;
+  try {
+    content = parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new Error(`Rule ${rule.id}: cannot read remediation document ${path}: ${(error as Error).message}`);
+  }
+  if ((content as { schemaVersion?: unknown } | null)?.schemaVersion !== '0.3')
+    throw new Error(`Rule ${rule.id}: ${path} is not an SSM Automation document (schemaVersion '0.3')`);
+  const document = new CfnDocument(stack, `Document${pascalName(name)}`, {
+    name,
+    documentType: 'Automation',
+    documentFormat: 'YAML',
+    content,
+    // A named document cannot be replaced in place; publish a new version instead.
+    updateMethod: 'NewVersion',
+  });
+  known.set(name, { path, document });
+  return document;
+}
+
+function pascalName(name: string): string {
+  return name.replace(/[^A-Za-z0-9]/g, '');
 }

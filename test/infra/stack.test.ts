@@ -334,6 +334,22 @@ describe('settings', () => {
     });
   });
 
+  it('deploys a document two rules share once, and refuses two files under one document name', () => {
+    const [clb] = REMEDIATED_FIXTURES;
+    const twin = { rule: { ...clb!.rule, id: 'fixture-clb-twin' }, folder: clb!.folder };
+    const { built } = synthApp({ rules: [clb!, twin] });
+    const t = Template.fromStack(built.rules);
+    t.resourceCountIs('AWS::SSM::Document', 1);
+    t.resourceCountIs('AWS::Config::RemediationConfiguration', 2);
+    const elsewhere = {
+      rule: { ...clb!.rule, id: 'fixture-clb-elsewhere' },
+      folder: REMEDIATED_FIXTURES[1]!.folder,
+    };
+    expect(() => synthApp({ rules: [clb!, elsewhere] })).toThrow(
+      /Two different files are deployed as SSM document ElbConfigRules-FixtureRemovePlaintextListeners/,
+    );
+  });
+
   it.each([
     [{ rules: ['no-such-rule'] }, /Unknown rule "no-such-rule"\. Expected one of: alb-https-only/],
     [
