@@ -6,8 +6,21 @@ import { listenerRules } from './listener-rules.js';
 import { listeners } from './listeners.js';
 import { securityGroups } from './security-groups.js';
 import { tags } from './tags.js';
+import { targetSecurityGroups } from './target-security-groups.js';
+import { targets } from './targets.js';
+import { webAcl } from './web-acl.js';
 
-export { attributes, classicPolicies, listenerRules, listeners, securityGroups, tags };
+export {
+  attributes,
+  classicPolicies,
+  listenerRules,
+  listeners,
+  securityGroups,
+  tags,
+  targetSecurityGroups,
+  targets,
+  webAcl,
+};
 
 export const ALL_FACETS: readonly AnyFacet[] = [
   listeners,
@@ -16,4 +29,7 @@ export const ALL_FACETS: readonly AnyFacet[] = [
   tags,
   securityGroups,
   classicPolicies,
+  targets,
+  targetSecurityGroups,
+  webAcl,
 ];
