@@ -169,7 +169,7 @@ export const rule = defineRule({
         `No instance or IP target to check.${skippedNote}${notChecked ? ` ${notChecked}.` : ''}`.trim(),
       );
     return compliant(
-      `${plural(checked, 'target')} admit load balancer ports only from its security groups or allowed sources.${skippedNote}${notChecked ? ` ${notChecked}.` : ''}`,
+      `Checked ${plural(checked, 'target')}: load balancer ports admit only its security groups or allowed sources.${skippedNote}${notChecked ? ` ${notChecked}.` : ''}`,
     );
   },
 });
