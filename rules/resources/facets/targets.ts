@@ -8,9 +8,12 @@ import {
   paginateDescribeTargetGroups,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { defineFacet } from '../facet.js';
+import { errorCode } from '../fetched.js';
 import { classicTargets, type TargetGroup, targetGroup } from '../normalize/targets.js';
 
 export type { RegisteredTarget, TargetGroup, TargetHealth } from '../normalize/targets.js';
+
+const NO_TARGET_GROUPS = new Set(['TargetGroupNotFound', 'TargetGroupNotFoundException']);
 
 /**
  * The load balancer's target groups with every registered target and its health. A Classic load
@@ -46,11 +49,16 @@ export const targets = defineFacet<'targets', TargetGroup[]>({
       ),
     );
     const raws = [];
-    for await (const page of paginateDescribeTargetGroups(
-      { client, pageSize: 400 },
-      { LoadBalancerArn: lb.arn },
-    )) {
-      raws.push(...(page.TargetGroups ?? []));
+    try {
+      for await (const page of paginateDescribeTargetGroups(
+        { client, pageSize: 400 },
+        { LoadBalancerArn: lb.arn },
+      )) {
+        raws.push(...(page.TargetGroups ?? []));
+      }
+    } catch (error) {
+      // Asked by load balancer, ELB answers TargetGroupNotFound when the load balancer has none.
+      if (!NO_TARGET_GROUPS.has(errorCode(error))) throw error;
     }
     return Promise.all(
       raws.map(async (raw) => targetGroup(raw, await health.load(raw.TargetGroupArn ?? ''))),
