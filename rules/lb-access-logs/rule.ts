@@ -67,7 +67,8 @@ export const rule = defineRule({
       return nonCompliant([
         `access logs go to bucket ${bucket || '(none)'}, which is not one of allowedBuckets (${allowed.join(', ')})`,
       ]);
+    if (!bucket) return compliant(`Access logs are on (${keys.bucket} not recorded).`);
     const prefix = attributes[keys.prefix] ? `/${attributes[keys.prefix]}` : '';
-    return compliant(`Access logs go to s3://${bucket || '(unnamed bucket)'}${prefix}.`);
+    return compliant(`Access logs go to s3://${bucket}${prefix}.`);
   },
 });

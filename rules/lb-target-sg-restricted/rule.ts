@@ -164,10 +164,12 @@ export const rule = defineRule({
     if (findings.length || (notChecked && params.failOnUncheckedTargets))
       return nonCompliant(notChecked ? [...findings, notChecked] : findings);
     const skippedNote = skipped.size ? ` Skipped: ${[...skipped].join(', ')}.` : '';
-    if (checked === 0)
-      return compliant(
-        `No instance or IP target to check.${skippedNote}${notChecked ? ` ${notChecked}.` : ''}`.trim(),
-      );
+    if (checked === 0) {
+      const none = unchecked.length
+        ? 'No target’s security groups could be found.'
+        : 'No instance or IP target to check.';
+      return compliant(`${none}${skippedNote}${notChecked ? ` ${notChecked}.` : ''}`);
+    }
     return compliant(
       `Checked ${plural(checked, 'target')}: load balancer ports admit only its security groups or allowed sources.${skippedNote}${notChecked ? ` ${notChecked}.` : ''}`,
     );

@@ -115,13 +115,11 @@ describe('targets facet', () => {
   });
 
   it('reads "no target groups" from TargetGroupNotFound', async () => {
-    elbv2
-      .on(DescribeTargetGroupsCommand)
-      .rejects(
-        Object.assign(new Error('One or more target groups not found'), {
-          name: 'TargetGroupNotFoundException',
-        }),
-      );
+    elbv2.on(DescribeTargetGroupsCommand).rejects(
+      Object.assign(new Error('One or more target groups not found'), {
+        name: 'TargetGroupNotFoundException',
+      }),
+    );
     const result = await (await open()).facet(targets, lbNamed('empty'));
     expect(result).toEqual({ ok: true, value: [] });
   });
@@ -285,11 +283,9 @@ describe('targetSecurityGroups facet', () => {
 
   it('fails the facet when a target’s security group cannot be read', async () => {
     targetGroups({ a: { type: 'instance', ids: ['i-01'] } });
-    ec2
-      .on(DescribeInstancesCommand)
-      .resolves({
-        Reservations: [{ Instances: [{ InstanceId: 'i-01', SecurityGroups: [{ GroupId: 'sg-0secret' }] }] }],
-      });
+    ec2.on(DescribeInstancesCommand).resolves({
+      Reservations: [{ Instances: [{ InstanceId: 'i-01', SecurityGroups: [{ GroupId: 'sg-0secret' }] }] }],
+    });
     ec2
       .on(DescribeSecurityGroupsCommand)
       .rejects(Object.assign(new Error('not allowed'), { name: 'UnauthorizedOperation' }));
