@@ -67,7 +67,7 @@ export const rule = defineRule({
       type: 'boolean',
       default: true,
       description:
-        'Whether a target group that admits its own members passes (clusters whose nodes talk to each other).',
+        'Whether a target security group that admits its own members passes (clusters whose nodes talk to each other).',
     },
     failOnUncheckedTargets: {
       type: 'boolean',
