@@ -23,7 +23,7 @@ import {
   subtractPorts,
   type Transport,
 } from '../resources/network/ports.js';
-import { isWorldSource, PREFIX_LIST_ID_OR_ANY } from '../resources/network/world.js';
+import { PREFIX_LIST_ID_OR_ANY, worldSourcesOf } from '../resources/network/world.js';
 
 export const rule = defineRule({
   id: 'lb-sg-world-ingress',
@@ -102,9 +102,10 @@ export const rule = defineRule({
               `${describeGroup(group)} allows ${describeRule(ingress)} from ${describeSource(source)} (cross-account)`,
             );
         }
-        const world = ingress.sources.filter((s) => isWorldSource(s, params.worldPrefixListIds));
+        const world = worldSourcesOf(ingress.sources, params.worldPrefixListIds);
         if (world.length === 0) continue;
-        const what = `${describeGroup(group)} allows ${describeRule(ingress)} from ${world.map(describeSource).join(', ')}`;
+        const split = world.every((s) => s.kind === 'cidr' && !s.world) ? ' (together every address)' : '';
+        const what = `${describeGroup(group)} allows ${describeRule(ingress)} from ${world.map(describeSource).join(', ')}${split}`;
         if (internal) {
           findings.push(`${what} on an internal load balancer`);
           continue;

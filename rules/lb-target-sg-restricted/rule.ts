@@ -14,6 +14,7 @@ import {
   opensPort,
 } from '../resources/network/ingress.js';
 import { type TargetPort, targetPorts } from '../resources/network/target-ports.js';
+import { worldSourcesOf } from '../resources/network/world.js';
 import type { TargetGroup } from '../resources/normalize/targets.js';
 
 const SECURITY_GROUP_ID = /^sg-[0-9a-f]{8,17}$/;
@@ -126,8 +127,11 @@ export const rule = defineRule({
           for (const [index, ingress] of ingressRules(sg, accountId).entries()) {
             const opened = ports.filter((p) => opensPort(ingress, p.transport, p.port));
             if (opened.length === 0) continue;
+            const world = new Set(worldSourcesOf(ingress.sources, []));
             for (const source of ingress.sources) {
-              const why = refusal(source, sg, lb.securityGroupIds, allowedCidrs, params);
+              const why = world.has(source)
+                ? WORLD
+                : refusal(source, sg, lb.securityGroupIds, allowedCidrs, params);
               if (!why) continue;
               const key = `${sg.groupId}|${index}|${describeSource(source)}`;
               let exposure = exposures.get(key);

@@ -111,6 +111,13 @@ describe('lb-sg-world-ingress on ALBs (from configuration items)', () => {
       annotation: /tcp 442-443 from 0\.0\.0\.0\/0: tcp 442 is not a listener port/,
     },
     {
+      name: 'world split into blocks that together cover every address',
+      ingress: [tcp(443, 443, WORLD4), tcp(22, 22, { v4: ['0.0.0.0/1', '128.0.0.0/1'] })],
+      expected: 'NON_COMPLIANT',
+      annotation:
+        /allows tcp 22 from 0\.0\.0\.0\/1, 128\.0\.0\.0\/1 \(together every address\): not a listener port/,
+    },
+    {
       name: 'internal ALB with 0.0.0.0/0 on 443',
       scheme: 'internal',
       ingress: [tcp(443, 443, WORLD4)],

@@ -31,15 +31,6 @@ export function parseCidr(text: string): Cidr {
   return { text, family: address.kind(), prefixLength, address };
 }
 
-export function isCidr(text: string): boolean {
-  try {
-    parseCidr(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** A /0 block of either family: every address. */
 export function isWorld(cidr: Cidr): boolean {
   return cidr.prefixLength === 0;
@@ -62,17 +53,30 @@ export function withinAny(cidr: Cidr, allowed: readonly Cidr[]): Cidr | undefine
   return allowed.find((outer) => contains(outer, cidr));
 }
 
-/** Whether an address (no prefix) lies within the block. */
-export function containsAddress(block: Cidr, address: string): boolean {
-  try {
-    const parsed = ipaddr.parse(address.trim());
-    return contains(block, {
-      text: address,
-      family: parsed.kind(),
-      prefixLength: parsed.kind() === 'ipv4' ? 32 : 128,
-      address: parsed,
-    });
-  } catch {
-    return false;
+/**
+ * Whether the blocks together cover every address of their family, as 0.0.0.0/1 with
+ * 128.0.0.0/1 do: world ingress split so that no single block is a /0.
+ */
+export function coverEverything(blocks: readonly Cidr[]): boolean {
+  if (blocks.length === 0) return false;
+  const family = blocks[0]?.family;
+  if (!blocks.every((b) => b.family === family)) return false;
+  const bits = family === 'ipv4' ? 32n : 128n;
+  const spans = blocks
+    .map((b) => {
+      const size = 1n << (bits - BigInt(b.prefixLength));
+      const start = (toBigInt(b) / size) * size;
+      return [start, start + size - 1n] as const;
+    })
+    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  let next = 0n;
+  for (const [start, end] of spans) {
+    if (start > next) return false;
+    if (end + 1n > next) next = end + 1n;
   }
+  return next === 1n << bits;
+}
+
+function toBigInt(cidr: Cidr): bigint {
+  return cidr.address.toByteArray().reduce((acc, byte) => (acc << 8n) | BigInt(byte), 0n);
 }

@@ -38,7 +38,3 @@ export function targetPorts(lb: LoadBalancer, group: TargetGroup, target: Regist
   }
   return out;
 }
-
-export function describeTargetPorts(ports: readonly TargetPort[]): string {
-  return ports.map((p) => `${p.transport} ${p.port} (${p.role})`).join(', ');
-}
