@@ -13,15 +13,16 @@ export const rule = defineRule({
   id: 'lb-target-health',
   title: 'Load balancer targets are healthy',
   description:
-    'Periodically, every target group of a load balancer (a Classic load balancer’s registered instances) ' +
+    'Every target group of a load balancer (a Classic load balancer’s registered instances) ' +
     'has no more unhealthy targets than the threshold allows. Unhealthy targets are a drift signal: a ' +
     'changed security group, a stopped instance, a broken deployment. The annotation names each target ' +
     'group with its reason codes. Targets whose health checks are disabled are not counted.',
   severity: 'low',
   appliesTo: ['application', 'network', 'gateway', 'classic'],
   resourceTypes: [ELBV2_LOAD_BALANCER, CLASSIC_LOAD_BALANCER],
-  // Health is not a configuration: only a periodic sweep sees it change.
-  triggers: { changes: [], periodic: 'TwentyFour_Hours' },
+  // Health is not a configuration: the periodic sweep is what sees it change. A load balancer
+  // change re-reads it too (and lets Config report on, and clear, deleted load balancers).
+  triggers: { changes: [ELBV2_LOAD_BALANCER, CLASSIC_LOAD_BALANCER], periodic: 'TwentyFour_Hours' },
   parameters: {
     maxUnhealthyPercent: {
       type: 'integer',

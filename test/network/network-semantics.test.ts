@@ -23,7 +23,7 @@ import {
   permission,
   securityGroupItem,
   securityGroupOf,
-} from './config-items.js';
+} from '../fixtures/network-items.js';
 
 describe('CIDRs', () => {
   it.each([

@@ -17,7 +17,7 @@ import {
   securityGroupItem,
   securityGroupOf,
   tcp,
-} from './config-items.js';
+} from '../fixtures/network-items.js';
 
 const SHARED = 'sg-0shared000000001';
 const OTHER = 'sg-0other0000000002';

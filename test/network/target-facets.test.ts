@@ -20,7 +20,7 @@ import { webAcl } from '../../rules/resources/facets/web-acl.js';
 import { LiveEstate } from '../../rules/resources/live/live-estate.js';
 import { RegionalAws } from '../../rules/resources/live/regional-aws.js';
 import type { LoadBalancer } from '../../rules/resources/model.js';
-import { ACCOUNT, elbv2Arn, elbv2Item, loadBalancerOf, REGION, VPC } from './config-items.js';
+import { ACCOUNT, elbv2Arn, elbv2Item, loadBalancerOf, REGION, VPC } from '../fixtures/network-items.js';
 
 const ec2 = mockClient(EC2Client);
 const elbv2 = mockClient(ElasticLoadBalancingV2Client);

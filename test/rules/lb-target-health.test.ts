@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { rule } from '../../rules/lb-target-health/rule.js';
 import type { RegisteredTarget, TargetGroup } from '../../rules/resources/normalize/targets.js';
 import { classicTargets } from '../../rules/resources/normalize/targets.js';
-import { ACCOUNT, classicItem, elbv2Item, judgeWith, loadBalancerOf, REGION } from './config-items.js';
+import {
+  ACCOUNT,
+  classicItem,
+  elbv2Item,
+  judgeWith,
+  loadBalancerOf,
+  REGION,
+} from '../fixtures/network-items.js';
 
 const tg = (name: string, targets: RegisteredTarget[], enabled = true): TargetGroup => ({
   arn: `arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT}:targetgroup/${name}/73e2d6bc24d8a067`,
@@ -119,7 +126,10 @@ describe('lb-target-health', () => {
     );
   });
 
-  it('is periodic only', () => {
-    expect(rule.triggers).toEqual({ changes: [], periodic: 'TwentyFour_Hours' });
+  it('is swept periodically, and re-read when a load balancer changes', () => {
+    expect(rule.triggers).toEqual({
+      changes: ['AWS::ElasticLoadBalancingV2::LoadBalancer', 'AWS::ElasticLoadBalancing::LoadBalancer'],
+      periodic: 'TwentyFour_Hours',
+    });
   });
 });

@@ -14,8 +14,8 @@ import { silentLog } from '../../rules/engine/log.js';
 import { rule as worldIngress } from '../../rules/lb-sg-world-ingress/rule.js';
 import { LiveEstate } from '../../rules/resources/live/live-estate.js';
 import { RegionalAws } from '../../rules/resources/live/regional-aws.js';
+import { permission, securityGroupItem, tcp } from '../fixtures/network-items.js';
 import { type MotoServer, motoEnv, requireMoto, startMoto, useMotoEnv } from '../support/moto.js';
-import { permission, securityGroupItem, tcp } from './config-items.js';
 
 const run = requireMoto();
 const exec = promisify(execFile);

@@ -13,7 +13,7 @@ import {
   securityGroupItem,
   securityGroupOf,
   tcp,
-} from './config-items.js';
+} from '../fixtures/network-items.js';
 
 const WORLD4 = { v4: ['0.0.0.0/0'] };
 const SG = 'sg-0a1b2c3d4e5f60001';

@@ -15,7 +15,7 @@ import {
   securityGroupItem,
   securityGroupOf,
   tcp,
-} from './config-items.js';
+} from '../fixtures/network-items.js';
 
 const LB_SG = 'sg-0lb0000000000001';
 const APP_SG = 'sg-0app000000000002';
