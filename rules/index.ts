@@ -4,9 +4,15 @@
 import { rule as albDropInvalidHeaders } from './alb-drop-invalid-headers/rule.js';
 import { rule as albHttpsOnly } from './alb-https-only/rule.js';
 import { rule as albWafEnabled } from './alb-waf-enabled/rule.js';
+import { rule as clbAcmCertificateRequired } from './clb-acm-certificate-required/rule.js';
 import { rule as clbHttpsSslOnly } from './clb-https-ssl-only/rule.js';
+import { rule as clbTlsPolicy } from './clb-tls-policy/rule.js';
+import { rule as elbv2AcmCertificateRequired } from './elbv2-acm-certificate-required/rule.js';
+import { rule as elbv2TlsPolicy } from './elbv2-tls-policy/rule.js';
 import type { AnyRule } from './engine/rule.js';
 import { rule as lbAccessLogs } from './lb-access-logs/rule.js';
+import { rule as lbCertificateExpiry } from './lb-certificate-expiry/rule.js';
+import { rule as lbCertificateKeyStrength } from './lb-certificate-key-strength/rule.js';
 import { rule as lbDeletionProtection } from './lb-deletion-protection/rule.js';
 import { rule as lbDesyncMitigation } from './lb-desync-mitigation/rule.js';
 import { rule as lbInternetFacingApproved } from './lb-internet-facing-approved/rule.js';
@@ -20,6 +26,12 @@ export const RULES: readonly AnyRule[] = [
   albHttpsOnly,
   nlbTlsOnly,
   clbHttpsSslOnly,
+  elbv2TlsPolicy,
+  clbTlsPolicy,
+  lbCertificateExpiry,
+  lbCertificateKeyStrength,
+  elbv2AcmCertificateRequired,
+  clbAcmCertificateRequired,
   lbSgWorldIngress,
   lbTargetSgRestricted,
   lbInternetFacingApproved,

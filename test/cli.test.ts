@@ -40,6 +40,7 @@ describe('cli', () => {
     ).toEqual([
       ['intranet-clb', 'NON_COMPLIANT'],
       ['legacy-web', 'NON_COMPLIANT'],
+      ['billing-clb', 'COMPLIANT'],
       ['payments-clb', 'COMPLIANT'],
     ]);
     for (const key of [
@@ -53,7 +54,7 @@ describe('cli', () => {
     ]) {
       expect(report.evaluations[0]).toHaveProperty(key);
     }
-    expect(report.summary.compliance).toMatchObject({ NON_COMPLIANT: 2, COMPLIANT: 1 });
+    expect(report.summary.compliance).toMatchObject({ NON_COMPLIANT: 2, COMPLIANT: 2 });
   });
 
   it('takes rule parameters the way Config does, and refuses a bad one with exit 2', async () => {

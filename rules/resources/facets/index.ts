@@ -1,13 +1,16 @@
 // Every facet, by key. Sources that store facets by name (snapshots) look them up here.
 import type { AnyFacet } from '../facet.js';
 import { attributes } from './attributes.js';
+import { certificates } from './certificates.js';
 import { classicPolicies } from './classic-policies.js';
+import { listenerCertificates } from './listener-certificates.js';
 import { listenerRules } from './listener-rules.js';
 import { listeners } from './listeners.js';
 import { securityGroups } from './security-groups.js';
 import { tags } from './tags.js';
 import { targetSecurityGroups } from './target-security-groups.js';
 import { targets } from './targets.js';
+import { tlsPolicies } from './tls-policies.js';
 import { webAcl } from './web-acl.js';
 
 export {
@@ -29,6 +32,9 @@ export const ALL_FACETS: readonly AnyFacet[] = [
   tags,
   securityGroups,
   classicPolicies,
+  tlsPolicies,
+  listenerCertificates,
+  certificates,
   targets,
   targetSecurityGroups,
   webAcl,

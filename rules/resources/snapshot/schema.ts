@@ -14,6 +14,7 @@ import type {
 } from '../model.js';
 import type { TargetGroup } from '../normalize/targets.js';
 import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type SnapshotFile } from './format.js';
+import { certificateSchema, tlsPoliciesSchema } from './tls-schema.js';
 
 const common = {
   accountId: z.string().min(1),
@@ -176,6 +177,9 @@ export const FACET_SCHEMAS: Record<string, z.ZodType> = {
   tags: z.record(z.string(), z.string()),
   securityGroups: z.array(securityGroup),
   classicPolicies: z.array(classicPolicy),
+  tlsPolicies: tlsPoliciesSchema,
+  listenerCertificates: z.record(z.string(), z.array(z.object({ arn: z.string(), isDefault: z.boolean() }))),
+  certificates: z.record(z.string(), certificateSchema),
   targets: z.array(targetGroup),
   targetSecurityGroups,
   webAcl,
