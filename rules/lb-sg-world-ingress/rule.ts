@@ -1,4 +1,4 @@
-import { compliant, fromFindings, notApplicable } from '../engine/outcome.js';
+import { compliant, nonCompliant, notApplicable } from '../engine/outcome.js';
 import { defineRule } from '../engine/rule.js';
 import { listeners } from '../resources/facets/listeners.js';
 import { securityGroups } from '../resources/facets/security-groups.js';
@@ -116,7 +116,7 @@ export const rule = defineRule({
       }
     }
     if (!params.allowCrossAccountReferences) findings.push(...crossAccount);
-    if (findings.length) return fromFindings(findings, '');
+    if (findings.length) return nonCompliant(findings);
     const listening = ports.length ? `listener ports ${formatPorts(ports)}` : 'no listener ports';
     const summary = internal
       ? 'No world ingress on this internal load balancer.'
