@@ -112,7 +112,7 @@ export function buildPack(
       Type: 'String',
       Default: '',
       AllowedPattern: '^(arn:aws[a-z-]*:lambda:[a-z0-9-]+:\\d{12}:function:[A-Za-z0-9_-]+)?$',
-      Description: `Override the function ${rule.id} runs; empty means ${functionName(rule)} in LambdaAccountId or this account.`,
+      Description: `Optional: the function for ${rule.id}. Default ${functionName(rule)} in LambdaAccountId, else this account.`,
     };
     C[`${id}HasFunctionArn`] = notEmpty(arnParameter);
     const fnArn = (account: string) =>

@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { Document, isMap, isPair, isScalar } from 'yaml';
 import type { RuleSelectionProps } from '../deployment.js';
 import { REPO_ROOT } from '../paths.js';
-import { buildPack, type PackVariant } from './pack.js';
+import { buildPack, MAX_TEMPLATE_BODY_BYTES, type PackVariant } from './pack.js';
 
 export const PACK_FILES: Record<PackVariant, string> = {
   standard: 'elb-config-rules.yaml',
@@ -30,6 +30,12 @@ export function renderPack(
       }
     }
   }
+  const text = doc.toString({ lineWidth: 0 });
+  if (Buffer.byteLength(text) <= MAX_TEMPLATE_BODY_BYTES) return text;
+  doc.commentBefore = [
+    ...pack.header,
+    ` Larger than ${MAX_TEMPLATE_BODY_BYTES} bytes: deploy it with --template-s3-uri (bucket name starting awsconfigconforms).`,
+  ].join('\n');
   return doc.toString({ lineWidth: 0 });
 }
 
