@@ -1,0 +1,263 @@
+// The conformance packs, generated from the registry. A pack may hold only AWS::Config::ConfigRule
+// and AWS::Config::RemediationConfiguration, so the functions, documents and roles it refers to come
+// from the member-account template (StackSets) or the central-account stack. Everything a deployer
+// may want to change is a template parameter: where the functions live, each rule's parameters,
+// and each remediation's switches.
+import type { ParamSpec } from '../../rules/engine/parameters.js';
+import { ENGINE_PARAMETERS } from '../../rules/engine/parameters.js';
+import type { AnyRule } from '../../rules/engine/rule.js';
+import { type CfnValue, configRuleProperties } from '../config-rule.js';
+import { type RuleSelectionProps, resolveRules } from '../deployment.js';
+import { configRuleName, functionName, pascal, remediationRoleBaseName } from '../naming.js';
+import {
+  REMEDIATION_DEFAULTS,
+  remediationConfigurationProps,
+} from '../remediation/remediation-configuration.js';
+
+/** AWS Config's limit of rules in one conformance pack. */
+export const MAX_RULES_PER_PACK = 130;
+/** CloudFormation's limits, which conformance packs inherit. */
+export const MAX_PARAMETERS = 200;
+export const MAX_RESOURCES = 500;
+/** Above this, PutConformancePack needs --template-s3-uri instead of --template-body. */
+export const MAX_TEMPLATE_BODY_BYTES = 51_200;
+/** The most a pack template may be at all (through --template-s3-uri). */
+export const MAX_TEMPLATE_BYTES = 300 * 1024;
+
+export type PackVariant = 'standard' | 'fsbp';
+
+export interface PackTemplate {
+  Parameters: Record<string, Record<string, unknown>>;
+  Conditions: Record<string, unknown>;
+  Resources: Record<string, { Type: string; DependsOn?: string; Properties: Record<string, CfnValue> }>;
+}
+
+export interface Pack {
+  template: PackTemplate;
+  /** Comment lines placed before a resource, keyed by logical id (the FSBP grouping). */
+  comments: Map<string, string>;
+  header: string[];
+}
+
+export class PackLimitError extends Error {
+  override name = 'PackLimitError';
+}
+
+const ref = (name: string) => ({ Ref: name });
+const sub = (text: string) => ({ 'Fn::Sub': text });
+const ifElse = (condition: string, yes: CfnValue, no: CfnValue) => ({ 'Fn::If': [condition, yes, no] });
+const notEmpty = (parameter: string) => ({ 'Fn::Not': [{ 'Fn::Equals': ['', ref(parameter)] }] });
+
+export function buildPack(
+  variant: PackVariant,
+  selection: Pick<RuleSelectionProps, 'rules' | 'ruleParameters'> = {},
+): Pack {
+  const selected = resolveRules(selection);
+  const ordered =
+    variant === 'fsbp' ? groupByControl(selected) : selected.map((s) => ({ ...s, control: undefined }));
+  if (ordered.length > MAX_RULES_PER_PACK) {
+    throw new PackLimitError(
+      `${ordered.length} rules exceed the ${MAX_RULES_PER_PACK}-rule conformance pack limit; split the selection with -c rules=...`,
+    );
+  }
+  const template: PackTemplate = { Parameters: {}, Conditions: {}, Resources: {} };
+  const comments = new Map<string, string>();
+  const P = template.Parameters;
+  const C = template.Conditions;
+  const R = template.Resources;
+
+  P.LambdaAccountId = {
+    Type: 'String',
+    Default: '',
+    AllowedPattern: '^(\\d{12})?$',
+    Description:
+      'Central-account mode: the account whose elb-config-rules-* functions evaluate every account. Empty: each account uses its own functions (member-account mode, deployed with StackSets).',
+  };
+  C.UseCentralFunctions = notEmpty('LambdaAccountId');
+  const executionRole = ENGINE_PARAMETERS.ExecutionRoleName!;
+  P.ExecutionRoleName = {
+    Type: 'String',
+    Default: '',
+    Description: executionRole.description,
+  };
+  C.HasExecutionRoleName = notEmpty('ExecutionRoleName');
+
+  const anyRemediation = ordered.some((o) => o.rule.remediation);
+  if (anyRemediation) {
+    P.RemediationMaximumAutomaticAttempts = {
+      Type: 'Number',
+      Default: REMEDIATION_DEFAULTS.maximumAutomaticAttempts,
+      MinValue: 1,
+      MaxValue: 25,
+      Description: 'Automatic remediation: attempts per resource within RemediationRetryAttemptSeconds.',
+    };
+    P.RemediationRetryAttemptSeconds = {
+      Type: 'Number',
+      Default: REMEDIATION_DEFAULTS.retryAttemptSeconds,
+      MinValue: 1,
+      MaxValue: 2678000,
+      Description: 'Automatic remediation: the window in which the attempts are counted.',
+    };
+  }
+
+  for (const { rule, control } of ordered) {
+    const id = pascal(rule.id);
+    const logicalId = control ? `${pascal(control.id)}${id}` : id;
+    const name = control
+      ? `fsbp-${control.id.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${rule.id}`
+      : configRuleName(rule);
+
+    const arnParameter = `${id}FunctionArn`;
+    P[arnParameter] = {
+      Type: 'String',
+      Default: '',
+      AllowedPattern: '^(arn:aws[a-z-]*:lambda:[a-z0-9-]+:\\d{12}:function:[A-Za-z0-9_-]+)?$',
+      Description: `Optional: the function for ${rule.id}. Default ${functionName(rule)} in LambdaAccountId, else this account.`,
+    };
+    C[`${id}HasFunctionArn`] = notEmpty(arnParameter);
+    const fnArn = (account: string) =>
+      sub(`arn:\${AWS::Partition}:lambda:\${AWS::Region}:\${${account}}:function:${functionName(rule)}`);
+
+    const inputParameters: Record<string, CfnValue> = {};
+    for (const [param, spec] of Object.entries(rule.parameters as Record<string, ParamSpec>)) {
+      const parameter = `${id}${pascal(param)}`;
+      P[parameter] = parameterSpec(spec);
+      inputParameters[param] = ref(parameter);
+    }
+    inputParameters.ExecutionRoleName = ifElse(
+      'HasExecutionRoleName',
+      ref('ExecutionRoleName'),
+      ref('AWS::NoValue'),
+    );
+
+    R[logicalId] = {
+      Type: 'AWS::Config::ConfigRule',
+      Properties: configRuleProperties(rule, {
+        name,
+        functionArn: ifElse(
+          `${id}HasFunctionArn`,
+          ref(arnParameter),
+          ifElse('UseCentralFunctions', fnArn('LambdaAccountId'), fnArn('AWS::AccountId')),
+        ),
+        inputParameters,
+        descriptionPrefix: control ? `[${control.label}] ` : '',
+      }),
+    };
+    if (control) comments.set(logicalId, control.comment);
+
+    const link = rule.remediation;
+    if (link) {
+      const automatic = `${id}AutomaticRemediation`;
+      P[automatic] = {
+        Type: 'String',
+        AllowedValues: ['true', 'false'],
+        Default: 'false',
+        Description: `Fix ${rule.id} findings without a human, with ${link.documentName}.`,
+      };
+      C[automatic] = { 'Fn::Equals': ['true', ref(automatic)] };
+      const statics: Record<string, CfnValue> = {};
+      for (const [param, spec] of Object.entries(link.staticParameters)) {
+        const parameter = `${id}Remediation${pascal(param)}`;
+        P[parameter] = { Type: 'String', Default: spec.default, Description: spec.description };
+        statics[param] = ref(parameter);
+      }
+      R[`${logicalId}Remediation`] = {
+        Type: 'AWS::Config::RemediationConfiguration',
+        DependsOn: logicalId,
+        Properties: {
+          ...remediationConfigurationProps(rule, {
+            configRuleName: name,
+            assumeRoleArn: sub(
+              `arn:\${AWS::Partition}:iam::\${AWS::AccountId}:role/${remediationRoleBaseName(rule)}-\${AWS::Region}`,
+            ),
+            staticValues: statics as Record<string, { Ref: string }>,
+          }),
+          // The switches are pack parameters, so the deployer sets them per account or organization.
+          Automatic: ifElse(automatic, true, false),
+          MaximumAutomaticAttempts: ref('RemediationMaximumAutomaticAttempts'),
+          RetryAttemptSeconds: ref('RemediationRetryAttemptSeconds'),
+        },
+      };
+    }
+  }
+
+  const parameterCount = Object.keys(P).length;
+  if (parameterCount > MAX_PARAMETERS || Object.keys(R).length > MAX_RESOURCES) {
+    throw new PackLimitError(
+      `The ${variant} pack needs ${parameterCount} parameters and ${Object.keys(R).length} resources; ` +
+        `CloudFormation allows ${MAX_PARAMETERS} and ${MAX_RESOURCES}. Split the selection with -c rules=...`,
+    );
+  }
+  const unmapped =
+    variant === 'fsbp' ? selected.filter((s) => !primaryControl(s.rule)).map((s) => s.rule.id) : [];
+  return { template, comments, header: headerLines(variant, ordered.length, unmapped) };
+}
+
+function parameterSpec(spec: ParamSpec): Record<string, unknown> {
+  const base = { Type: 'String', Description: spec.description };
+  switch (spec.type) {
+    case 'boolean':
+      return { ...base, AllowedValues: ['true', 'false'], Default: String(spec.default) };
+    case 'enum':
+      return { ...base, AllowedValues: [...spec.values], Default: spec.default };
+    case 'integer':
+      return { ...base, AllowedPattern: '^-?\\d+$', Default: String(spec.default) };
+    case 'stringList':
+      return { ...base, Default: spec.default.join(',') };
+    case 'string':
+      return { ...base, Default: spec.default };
+  }
+}
+
+interface ControlGroup {
+  id: string;
+  label: string;
+  comment: string;
+}
+
+/** The Security Hub control a rule is filed under: its first equivalent or stricter mapping, else its first. */
+function primaryControl(rule: AnyRule) {
+  const hub = rule.controls.filter((c) => c.framework === 'Security Hub');
+  return hub.find((c) => c.relation !== 'related') ?? hub[0];
+}
+
+/** Rules ordered by their primary FSBP control; rules with no Security Hub mapping are left out. */
+function groupByControl(selected: ReturnType<typeof resolveRules>) {
+  const out: (ReturnType<typeof resolveRules>[number] & { control: ControlGroup })[] = [];
+  for (const s of selected) {
+    const primary = primaryControl(s.rule);
+    if (!primary) continue;
+    const others = s.rule.controls
+      .filter((c) => c.framework === 'Security Hub' && c !== primary)
+      .map((c) => `${c.id} ${c.relation}`);
+    out.push({
+      ...s,
+      control: {
+        id: primary.id,
+        label: `FSBP ${primary.id} ${primary.relation}${others.length ? `; also ${others.join(', ')}` : ''}`,
+        comment: ` Security Hub FSBP ${primary.id}: ${s.rule.id} (${primary.relation})${primary.note ? ` - ${primary.note}` : ''}`,
+      },
+    });
+  }
+  return out.sort(
+    (a, b) => compareControls(a.control.id, b.control.id) || a.rule.id.localeCompare(b.rule.id),
+  );
+}
+
+/** ELB.2 before ELB.10. */
+function compareControls(a: string, b: string): number {
+  return a.localeCompare(b, 'en', { numeric: true });
+}
+
+function headerLines(variant: PackVariant, count: number, unmapped: string[]): string[] {
+  return [
+    variant === 'fsbp'
+      ? ' elb-config-rules conformance pack, grouped by AWS Foundational Security Best Practices control.'
+      : ' elb-config-rules conformance pack.',
+    ` Generated from the rule registry by \`npm run conformance-pack\`; do not edit. ${count} rule(s).`,
+    ' The functions (and remediation documents and roles) must exist first: deploy the member-account',
+    ' template with StackSets, or the central-account stack and set LambdaAccountId and ExecutionRoleName.',
+    ...(unmapped.length ? [` Not in this variant (no Security Hub control): ${unmapped.join(', ')}.`] : []),
+    ' See docs/deploy.md.',
+  ];
+}

@@ -1,0 +1,101 @@
+// ElbConfigRulesStack: everything for one account and region. Per selected rule: its function, its
+// AWS::Config::ConfigRule, and (when the rule has a remediation link) the document, the automation
+// role and the remediation configuration. Optionally, NON_COMPLIANT alerts to SNS.
+import { CfnResource, Stack, type StackProps } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { configRuleProperties } from '../config-rule.js';
+import { type RemediationSetting, type RuleSelectionProps, resolveRules } from '../deployment.js';
+import { configRuleName, pascal } from '../naming.js';
+import { ComplianceNotifications } from '../notifications.js';
+import { remediationConfigurationProps } from '../remediation/remediation-configuration.js';
+import { RemediationResources } from '../remediation/remediation-resources.js';
+import { RuleFunction } from '../rule-function.js';
+import { checkOverridesTarget, DeploymentConfigError } from '../rule-parameters.js';
+
+export interface ElbConfigRulesStackProps extends StackProps, RuleSelectionProps {
+  /** Prepended to every Config rule name (the rule id). Default none. */
+  ruleNamePrefix?: string;
+  /** Per rule id: remediation switches. Rules with a remediation link get a configuration either way. */
+  remediation?: Readonly<Record<string, RemediationSetting>>;
+  /** Alerts on NON_COMPLIANT transitions. Off by default. */
+  notifications?: { enabled: boolean; emails?: readonly string[] };
+}
+
+export class ElbConfigRulesStack extends Stack {
+  readonly ruleFunctions = new Map<string, RuleFunction>();
+  readonly configRules = new Map<string, CfnResource>();
+  readonly notifications?: ComplianceNotifications;
+
+  constructor(scope: Construct, id: string, props: ElbConfigRulesStackProps = {}) {
+    super(scope, id, props);
+    this.templateOptions.description =
+      'elb-config-rules: AWS Config custom rules that keep load balancers encrypted in transit and closed to the internet.';
+    const selected = resolveRules(props);
+    const remediation = props.remediation ?? {};
+    checkOverridesTarget(
+      remediation,
+      selected.map((s) => s.rule),
+      'remediation',
+    );
+
+    const ruleNames: string[] = [];
+    for (const { rule, folder, parameters } of selected) {
+      const group = new Construct(this, pascal(rule.id));
+      const evaluator = new RuleFunction(group, 'Evaluator', {
+        rule,
+        folder,
+        settings: props.functions,
+        read: { kind: 'own-account' },
+        invokingAccounts: [this.account],
+      });
+      const name = configRuleName(rule, props.ruleNamePrefix);
+      ruleNames.push(name);
+      const configRule = new CfnResource(group, 'ConfigRule', {
+        type: 'AWS::Config::ConfigRule',
+        properties: configRuleProperties(rule, {
+          name,
+          functionArn: evaluator.function.functionArn,
+          inputParameters: parameters,
+        }),
+      });
+      // Config checks at creation that it may invoke the function.
+      for (const child of evaluator.function.node.children) {
+        if (child instanceof CfnResource && child.cfnResourceType === 'AWS::Lambda::Permission')
+          configRule.addResourceDependency(child);
+      }
+      this.ruleFunctions.set(rule.id, evaluator);
+      this.configRules.set(rule.id, configRule);
+
+      if (rule.remediation) {
+        const setting = remediation[rule.id] ?? {};
+        const resources = new RemediationResources(group, 'Remediation', rule, folder);
+        const remediationConfig = new CfnResource(group, 'RemediationConfiguration', {
+          type: 'AWS::Config::RemediationConfiguration',
+          properties: {
+            ...remediationConfigurationProps(rule, {
+              configRuleName: name,
+              assumeRoleArn: resources.role.roleArn,
+              automatic: setting.automatic ?? false,
+              maximumAutomaticAttempts: setting.maximumAutomaticAttempts,
+              retryAttemptSeconds: setting.retryAttemptSeconds,
+              concurrentExecutionRatePercentage: setting.concurrentExecutionRatePercentage,
+              errorPercentage: setting.errorPercentage,
+              staticValues: setting.parameters,
+            }),
+          },
+        });
+        remediationConfig.addResourceDependency(configRule);
+        if (resources.document) remediationConfig.addResourceDependency(resources.document);
+      } else if (remediation[rule.id]) {
+        throw new DeploymentConfigError(`remediation names rule "${rule.id}", which has no remediation.`);
+      }
+    }
+
+    if (props.notifications?.enabled) {
+      this.notifications = new ComplianceNotifications(this, 'Notifications', {
+        configRuleNames: ruleNames,
+        emails: props.notifications.emails,
+      });
+    }
+  }
+}
