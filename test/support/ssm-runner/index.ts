@@ -28,7 +28,7 @@ export function loadDocument(path: string): AutomationDocument {
 /** The Python source of one aws:executeScript step, for calling its functions directly. */
 export function scriptOf(doc: AutomationDocument, stepName: string): string {
   const step = doc.mainSteps.find((s) => s.name === stepName);
-  if (!step || step.action !== 'aws:executeScript' || typeof step.inputs.Script !== 'string') {
+  if (step?.action !== 'aws:executeScript' || typeof step.inputs.Script !== 'string') {
     throw new Error(`the document has no aws:executeScript step named ${stepName}`);
   }
   return step.inputs.Script;
