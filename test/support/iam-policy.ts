@@ -72,10 +72,12 @@ export function authorizationsFor(call: IamCall, ctx: IamContext): Authorization
 }
 
 function substitute(pattern: string, ctx: IamContext): string {
-  return pattern
-    .replaceAll('${AWS::Partition}', ctx.partition)
-    .replaceAll('${AWS::Region}', ctx.region)
-    .replaceAll('${AWS::AccountId}', ctx.accountId);
+  const values: Record<string, string> = {
+    Partition: ctx.partition,
+    Region: ctx.region,
+    AccountId: ctx.accountId,
+  };
+  return pattern.replace(/\$\{AWS::(Partition|Region|AccountId)\}/g, (_, name: string) => values[name] ?? '');
 }
 
 function wildcardMatch(pattern: string, value: string): boolean {
@@ -112,7 +114,7 @@ export function policyProblems(statements: readonly PermissionStatement[]): stri
       }
     }
     for (const resource of statement.resources) {
-      if (resource !== '*' && !resource.startsWith('arn:${AWS::Partition}:')) {
+      if (resource !== '*' && !resource.startsWith(`arn:\${AWS::Partition}:`)) {
         problems.push(`${resource}: resources are ARNs in \${AWS::Partition}`);
       }
     }

@@ -59,7 +59,12 @@ export function clients(endpoint: string): Clients {
     elb: new ElasticLoadBalancingClient(config),
     acm: new ACMClient(config),
   };
-  return { ...made, destroy: () => Object.values(made).forEach((c) => c.destroy()) };
+  return {
+    ...made,
+    destroy: () => {
+      for (const client of Object.values(made)) client.destroy();
+    },
+  };
 }
 
 /** A VPC with two subnets in two zones: enough for any load balancer. */
