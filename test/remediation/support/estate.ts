@@ -36,6 +36,7 @@ import { motoEnv } from '../../support/moto.js';
 export const EXEMPT_TAG = 'elb-config-rules:remediation-exempt';
 
 export interface Clients {
+  endpoint: string;
   ec2: EC2Client;
   elbv2: ElasticLoadBalancingV2Client;
   elb: ElasticLoadBalancingClient;
@@ -60,6 +61,7 @@ export function clients(endpoint: string): Clients {
     acm: new ACMClient(config),
   };
   return {
+    endpoint,
     ...made,
     destroy: () => {
       for (const client of Object.values(made)) client.destroy();
