@@ -8,6 +8,7 @@ export const REMEDIATION_EXEMPT_TAG = 'elb-config-rules:remediation-exempt';
 export const ARN = {
   albLoadBalancer: `arn:\${AWS::Partition}:elasticloadbalancing:\${AWS::Region}:\${AWS::AccountId}:loadbalancer/app/*/*`,
   nlbLoadBalancer: `arn:\${AWS::Partition}:elasticloadbalancing:\${AWS::Region}:\${AWS::AccountId}:loadbalancer/net/*/*`,
+  gwlbLoadBalancer: `arn:\${AWS::Partition}:elasticloadbalancing:\${AWS::Region}:\${AWS::AccountId}:loadbalancer/gwy/*/*`,
   albListener: `arn:\${AWS::Partition}:elasticloadbalancing:\${AWS::Region}:\${AWS::AccountId}:listener/app/*/*/*`,
   nlbListener: `arn:\${AWS::Partition}:elasticloadbalancing:\${AWS::Region}:\${AWS::AccountId}:listener/net/*/*/*`,
   albListenerRule: `arn:\${AWS::Partition}:elasticloadbalancing:\${AWS::Region}:\${AWS::AccountId}:listener-rule/app/*/*/*/*`,
