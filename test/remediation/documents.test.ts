@@ -2,7 +2,7 @@
 // safety contract (DryRun, exemption tag, outputs), metadata that matches the document, least-
 // privilege policies, and cfn-lint on CloudFormation templates that deploy them.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -115,6 +115,21 @@ describe('remediation metadata', () => {
       expect(link.documentName, name).toMatch(/^(AWSConfigRemediation|AWS)-[A-Za-z]+$/);
       expect(policyProblems(link.permissions), name).toEqual([]);
     }
+  });
+
+  it('are all described in docs/remediation.md, with every IAM action they are granted', () => {
+    const text = readFileSync(new URL('../../docs/remediation.md', import.meta.url), 'utf8');
+    const links: RemediationLink[] = [
+      ...DOCUMENTS.map(([, link]) => link),
+      ...Object.values(AWS_MANAGED_REMEDIATIONS),
+    ];
+    for (const link of links) {
+      expect(text, link.documentName).toContain(link.documentName.replace('ElbConfigRules-', ''));
+      for (const action of link.permissions.flatMap((s) => s.actions)) {
+        expect(text, `${link.documentName}: ${action}`).toContain(action.split(':')[1]);
+      }
+    }
+    expect(text).toContain(REMEDIATION_EXEMPT_TAG);
   });
 
   it('compiles every Python script with python3', () => {
