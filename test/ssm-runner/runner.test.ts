@@ -1,7 +1,8 @@
 // The runner itself, against moto: every step type it supports, the flow controls, and the refusals.
 import { DescribeSecurityGroupsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type MotoServer, motoEnv, requireMoto, startMoto } from '../support/moto.js';
+import { startLeanMoto } from '../support/lean-moto.js';
+import { type MotoServer, motoEnv, requireMoto } from '../support/moto.js';
 import {
   AutomationRunner,
   parseAutomationDocument,
@@ -115,7 +116,7 @@ describe.runIf(run)('AutomationRunner against moto', () => {
   let runner: Runner;
   let ec2: EC2Client;
   beforeAll(async () => {
-    moto = await startMoto();
+    moto = await startLeanMoto();
     runner = new AutomationRunner({ env: motoEnv(moto.endpoint) });
     const env = motoEnv(moto.endpoint);
     ec2 = new EC2Client({

@@ -3,7 +3,8 @@
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { type DocumentLink, remediationDocumentPath } from '../../../infra/remediation-documents.js';
 import { authorizationsFor, type IamContext, isAllowed } from '../../support/iam-policy.js';
-import { type MotoServer, motoEnv, startMoto } from '../../support/moto.js';
+import { startLeanMoto } from '../../support/lean-moto.js';
+import { type MotoServer, motoEnv } from '../../support/moto.js';
 import {
   type AutomationDocument,
   type AutomationResult,
@@ -41,7 +42,7 @@ export function useRemediationHarness(ruleId: string, link: DocumentLink): Harne
     },
   } as Harness;
   beforeAll(async () => {
-    moto = await startMoto();
+    moto = await startLeanMoto();
     harness.aws = clients(moto.endpoint);
     harness.runner = new AutomationRunner({ env: motoEnv(moto.endpoint) });
   });
