@@ -259,6 +259,16 @@ describe.runIf(run)('ElbConfigRules-EnforceAlbHttps', () => {
     expect(await rulesOf(owned)).toEqual([]);
   });
 
+  it('fails verification while an HTTP listener still forwards (verify step called directly)', async () => {
+    const estate = await h.estate();
+    const { alb } = await httpAlb(estate);
+    await expect(
+      h.callScript('VerifyHttpsOnly', 'verify', { LoadBalancerArn: alb, HttpsPort: 443 }, {}),
+    ).rejects.toThrow(
+      'Verification failed: no HTTPS listener on port 443; HTTP:80 default action still forwards; HTTP:80 rule 10 still forwards',
+    );
+  });
+
   it('refuses a load balancer that is not an ALB', async () => {
     const estate = await h.estate();
     const nlb = await estate.loadBalancer({ name: 'tcp', type: 'network' });

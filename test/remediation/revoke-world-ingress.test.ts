@@ -227,6 +227,29 @@ describe.runIf(run)('ElbConfigRules-RevokeWorldIngress', () => {
     expect(summarize(await estate.ingressRules(group))).toEqual(['0.0.0.0/0 tcp 22-22']);
   });
 
+  it('fails verification when a port a public load balancer needs is no longer open (verify step called directly)', async () => {
+    const estate = await h.estate();
+    const group = await estate.securityGroup('closed', [world('tcp', 22)]);
+    const [ssh] = await estate.ingressRules(group);
+    const need = {
+      GroupId: group,
+      Family: 'ipv4',
+      Transport: 'tcp',
+      Port: 443,
+      UsedBy: ['application shop HTTPS:443'],
+    };
+    await expect(
+      h.callScript(
+        'VerifyWorldIngress',
+        'verify',
+        { Revoke: [{ GroupId: group, SecurityGroupRuleId: ssh?.SecurityGroupRuleId }], Protected: [need] },
+        {},
+      ),
+    ).rejects.toThrow(
+      `Verification failed: ${group} ${ssh?.SecurityGroupRuleId} is still present; ${group} no longer admits ipv4 tcp 443 needed by application shop HTTPS:443`,
+    );
+  });
+
   describe('for lb-target-sg-restricted (GroupsOf=targets)', () => {
     it("keeps the target port of a public NLB's instances (client IPs pass through) and revokes the rest", async () => {
       const estate = await h.estate();

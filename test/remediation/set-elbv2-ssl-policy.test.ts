@@ -3,8 +3,7 @@
 import { DescribeListenersCommand, ModifyListenerCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { describe, expect, it } from 'vitest';
 import { remediation } from '../../rules/elbv2-tls-policy/remediation.js';
-import { motoEnv, requireMoto } from '../support/moto.js';
-import { PythonWorker, scriptOf } from '../support/ssm-runner/index.js';
+import { requireMoto } from '../support/moto.js';
 import { dumpState } from './support/dump.js';
 import { type Estate, forward } from './support/estate.js';
 import { leastPrivilegeReport, useRemediationHarness } from './support/harness.js';
@@ -111,34 +110,27 @@ describe.runIf(run)('ElbConfigRules-SetElbv2SslPolicy', () => {
     await h.aws.elbv2.send(
       new ModifyListenerCommand({ ListenerArn: legacy, SslPolicy: 'ELBSecurityPolicy-TLS-1-2-2017-01' }),
     );
-    const python = new PythonWorker(motoEnv(h.aws.endpoint));
-    try {
-      const result = await python.callFunction(
-        scriptOf(h.doc, 'ApplySslPolicy'),
-        'apply',
-        {
-          Listeners: [
-            {
-              ListenerArn: legacy,
-              Port: 443,
-              Protocol: 'HTTPS',
-              From: 'ELBSecurityPolicy-2016-08',
-              To: STRICT,
-            },
-          ],
-        },
-        {},
-      );
-      expect(result).toEqual({
-        Changed: [],
-        Skipped: [
-          'HTTPS:443: policy changed to ELBSecurityPolicy-TLS-1-2-2017-01 since the plan; left alone',
+    const result = await h.callScript(
+      'ApplySslPolicy',
+      'apply',
+      {
+        Listeners: [
+          {
+            ListenerArn: legacy,
+            Port: 443,
+            Protocol: 'HTTPS',
+            From: 'ELBSecurityPolicy-2016-08',
+            To: STRICT,
+          },
         ],
-        RollbackCommands: [],
-      });
-    } finally {
-      await python.close();
-    }
+      },
+      {},
+    );
+    expect(result).toEqual({
+      Changed: [],
+      Skipped: ['HTTPS:443: policy changed to ELBSecurityPolicy-TLS-1-2-2017-01 since the plan; left alone'],
+      RollbackCommands: [],
+    });
     expect((await policies(lb))[1]).toBe('HTTPS:443 ELBSecurityPolicy-TLS-1-2-2017-01');
   });
 

@@ -10,7 +10,9 @@ import {
   type AutomationResult,
   AutomationRunner,
   loadDocument,
+  PythonWorker,
   type RecordedCall,
+  scriptOf,
 } from '../../support/ssm-runner/index.js';
 import { type Clients, clients, Estate } from './estate.js';
 
@@ -25,10 +27,13 @@ export interface Harness {
   calls: RecordedCall[];
   estate(): Promise<Estate>;
   run(parameters: Record<string, unknown>): Promise<AutomationResult>;
+  /** Calls one function of a step's script directly, against moto: for unit tests of its logic. */
+  callScript(step: string, fn: string, ...args: unknown[]): Promise<unknown>;
 }
 
 export function useRemediationHarness(ruleId: string, link: DocumentLink): Harness {
   let moto: MotoServer;
+  let python: PythonWorker;
   const harness = {
     doc: loadDocument(remediationDocumentPath(ruleId, link)),
     calls: [] as RecordedCall[],
@@ -40,15 +45,20 @@ export function useRemediationHarness(ruleId: string, link: DocumentLink): Harne
       harness.calls.push(...result.calls);
       return result;
     },
+    callScript(step: string, fn: string, ...args: unknown[]) {
+      return python.callFunction(scriptOf(harness.doc, step), fn, ...args);
+    },
   } as Harness;
   beforeAll(async () => {
     moto = await startLeanMoto();
     harness.aws = clients(moto.endpoint);
-    harness.runner = new AutomationRunner({ env: motoEnv(moto.endpoint) });
+    python = new PythonWorker(motoEnv(moto.endpoint));
+    harness.runner = new AutomationRunner({ env: motoEnv(moto.endpoint), python });
   });
   afterAll(async () => {
     harness.aws?.destroy();
     await harness.runner?.close();
+    await python?.close();
     await moto?.stop();
   });
   beforeEach(async () => moto.reset());
