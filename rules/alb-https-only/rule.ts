@@ -57,6 +57,10 @@ export const rule = defineRule({
         continue;
       }
       const before = findings.length;
+      const actions = [
+        listener.defaultActions,
+        ...(listenerRules[listener.arn] ?? []).map((r) => r.actions),
+      ].flat();
       const fault = unsafe(listener.defaultActions, params.allowFixedResponse);
       if (fault) findings.push(`${name} default action ${fault}`);
       for (const r of listenerRules[listener.arn] ?? []) {
@@ -66,7 +70,13 @@ export const rule = defineRule({
           findings.push(`${name} rule ${r.priority}${when} ${ruleFault}`);
         }
       }
-      if (findings.length === before) summary.push(`${name} only redirects to HTTPS`);
+      if (findings.length === before) {
+        const answers = actions.some((a) => a.type === 'fixed-response')
+          ? 'answers with a fixed response'
+          : '';
+        const redirects = actions.some((a) => a.type === 'redirect') ? 'redirects to HTTPS' : '';
+        summary.push(`${name} only ${[redirects, answers].filter(Boolean).join(' and ')}`);
+      }
     }
     return fromFindings(findings, `All listeners encrypted or redirecting: ${summary.join(', ')}.`);
   },

@@ -1,7 +1,9 @@
-// Reads snapshot files (or every *.json in a folder) and merges them by account and region.
+// Reads snapshot files (or every *.json in a folder) and merges them by account and region, and
+// within a region by load balancer: a later file may add facets to a load balancer recorded in an
+// earlier one (so facets recorded by a newer version complement an older recording).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RegionSnapshot, SnapshotFile } from './format.js';
+import type { LoadBalancerRecord, RegionSnapshot, SnapshotFile } from './format.js';
 import { snapshotSchema } from './schema.js';
 
 export class SnapshotError extends Error {
@@ -9,16 +11,46 @@ export class SnapshotError extends Error {
 }
 
 export function readSnapshots(paths: readonly string[]): RegionSnapshot[] {
-  const merged = new Map<string, RegionSnapshot>();
+  const merged = new Map<
+    string,
+    { accountId: string; region: string; byLoadBalancer: Map<string, LoadBalancerRecord> }
+  >();
   for (const file of paths.flatMap(expand)) {
     for (const region of parseSnapshot(readFileSync(file, 'utf8'), file).regions) {
       const key = `${region.accountId}|${region.region}`;
-      const existing = merged.get(key);
-      if (existing) existing.loadBalancers.push(...region.loadBalancers);
-      else merged.set(key, { ...region, loadBalancers: [...region.loadBalancers] });
+      let target = merged.get(key);
+      if (!target) {
+        target = { accountId: region.accountId, region: region.region, byLoadBalancer: new Map() };
+        merged.set(key, target);
+      }
+      for (const record of region.loadBalancers) {
+        const lbKey = `${record.loadBalancer.resourceType}|${record.loadBalancer.resourceId}`;
+        const earlier = target.byLoadBalancer.get(lbKey);
+        target.byLoadBalancer.set(
+          lbKey,
+          earlier
+            ? {
+                loadBalancer: record.loadBalancer,
+                facets: { ...earlier.facets, ...record.facets },
+                failures: mergeFailures(earlier, record),
+              }
+            : record,
+        );
+      }
     }
   }
-  return [...merged.values()];
+  return [...merged.values()].map((r) => ({
+    accountId: r.accountId,
+    region: r.region,
+    loadBalancers: [...r.byLoadBalancer.values()],
+  }));
+}
+
+/** A facet recorded in either file is no longer a failure. */
+function mergeFailures(a: LoadBalancerRecord, b: LoadBalancerRecord): Record<string, string> | undefined {
+  const failures = { ...a.failures, ...b.failures };
+  for (const key of Object.keys(failures)) if (key in a.facets || key in b.facets) delete failures[key];
+  return Object.keys(failures).length ? failures : undefined;
 }
 
 export function parseSnapshot(text: string, source: string): SnapshotFile {

@@ -1,0 +1,38 @@
+// Records the live estate, every facet of every load balancer, in the snapshot format.
+import { ALL_FACETS } from '../../../rules/resources/facets/index.js';
+import { LiveEstate } from '../../../rules/resources/live/live-estate.js';
+import { RegionalAws } from '../../../rules/resources/live/regional-aws.js';
+import {
+  SNAPSHOT_FORMAT,
+  SNAPSHOT_VERSION,
+  type SnapshotFile,
+} from '../../../rules/resources/snapshot/format.js';
+import { recordRegion } from '../../../rules/resources/snapshot/record.js';
+import { openSession, regionsOf } from '../aws-session.js';
+import { emit } from '../output.js';
+
+export interface SnapshotCommandOptions {
+  output: string;
+  region: string[];
+  profile?: string;
+}
+
+export async function snapshotCommand(options: SnapshotCommandOptions): Promise<number> {
+  const session = await openSession(options.profile);
+  const file: SnapshotFile = {
+    format: SNAPSHOT_FORMAT,
+    version: SNAPSHOT_VERSION,
+    recordedAt: new Date().toISOString(),
+    regions: [],
+  };
+  for (const region of regionsOf(options.region, session)) {
+    const estate = await LiveEstate.open(new RegionalAws({ region, credentials: session.credentials }));
+    file.regions.push(await recordRegion(estate, ALL_FACETS));
+  }
+  emit(JSON.stringify(file, null, 2), options.output);
+  const count = file.regions.reduce((n, r) => n + r.loadBalancers.length, 0);
+  process.stderr.write(
+    `recorded ${count} load balancer(s) in ${file.regions.length} region(s) to ${options.output}\n`,
+  );
+  return 0;
+}

@@ -1,0 +1,23 @@
+// The JSON report: {"evaluations":[...], "summary":{...}}, documented in docs/json-report.md.
+import type { AuditResult } from '../../../rules/audit/audit.js';
+import { summarize } from '../../../rules/audit/summary.js';
+
+export function formatJson(result: AuditResult): string {
+  const evaluations = result.evaluations.map((e) => ({
+    ruleId: e.ruleId,
+    resourceType: e.resourceType,
+    resourceId: e.resourceId,
+    resourceName: e.resourceName,
+    complianceType: e.complianceType,
+    annotation: e.annotation,
+    findings: e.findings,
+    region: e.region,
+    accountId: e.accountId,
+    ...(e.error ? { error: e.error } : {}),
+  }));
+  return JSON.stringify(
+    { evaluations, summary: summarize(result.evaluations, result.scopes, result.errors) },
+    null,
+    2,
+  );
+}

@@ -1,0 +1,113 @@
+// elb-config-rules: audit load balancers with the same rules AWS Config runs.
+// Exit codes: 0 done; 1 runtime failure (or resources left unevaluated); 2 usage error.
+import { Command, CommanderError, Option } from 'commander';
+import { auditCommand } from './commands/audit.js';
+import { evaluateCommand } from './commands/evaluate.js';
+import { snapshotCommand } from './commands/snapshot.js';
+import { INPUT_ERROR_NAMES } from './usage-error.js';
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+const commaList = (value: string, previous: string[] | undefined) => [
+  ...(previous ?? []),
+  ...value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
+];
+
+export function buildProgram(): Command {
+  const program = new Command('elb-config-rules')
+    .description(
+      'Keep every load balancer encrypted in transit, on a current TLS policy, and closed to the internet except where it must be open.',
+    )
+    .exitOverride()
+    .showHelpAfterError();
+
+  program
+    .command('audit')
+    .description('Evaluate every rule against live AWS (standard credential chain) or a snapshot file')
+    .option(
+      '--region <region>',
+      'region to audit (repeatable); default: the profile or AWS_REGION region',
+      collect,
+      [],
+    )
+    .option('--profile <profile>', 'named profile from the shared AWS config')
+    .option('--rules <ids>', 'comma-separated rule ids (default: all)', commaList)
+    .option(
+      '--snapshot <path>',
+      'audit a recorded snapshot file or folder instead of live AWS (repeatable)',
+      collect,
+      [],
+    )
+    .option(
+      '--param <rule.name=value>',
+      'rule parameter, e.g. alb-https-only.allowFixedResponse=false (repeatable)',
+      collect,
+      [],
+    )
+    .addOption(new Option('--format <format>', 'output format').default('table'))
+    .option('--output <file>', 'write the report to a file instead of stdout')
+    .action(async (opts) => {
+      process.exitCode = await auditCommand(opts);
+    });
+
+  program
+    .command('evaluate')
+    .description(
+      'Run one AWS Config invocation event through the engine and print the evaluations it would send',
+    )
+    .requiredOption('--event <file>', 'the event JSON, as Config sends it to a Lambda rule')
+    .option('--rule <id>', 'the rule to run (default: from the event configRuleName)')
+    .option('--profile <profile>', 'named profile for data the event does not carry')
+    .option(
+      '--snapshot <path>',
+      'read data the event does not carry from a snapshot instead of AWS (repeatable)',
+      collect,
+      [],
+    )
+    .option('--output <file>', 'write the evaluations to a file instead of stdout')
+    .option('--verbose', 'log each decision to stderr')
+    .action(async (opts) => {
+      process.exitCode = await evaluateCommand(opts);
+    });
+
+  program
+    .command('snapshot')
+    .description(
+      'Record the live estate (every load balancer with its listeners, rules, attributes, tags, security groups and policies)',
+    )
+    .requiredOption('--output <file>', 'the snapshot file to write')
+    .option('--region <region>', 'region to record (repeatable)', collect, [])
+    .option('--profile <profile>', 'named profile from the shared AWS config')
+    .action(async (opts) => {
+      process.exitCode = await snapshotCommand(opts);
+    });
+
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+    return Number(process.exitCode ?? 0);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version are not errors; every other parse failure is a usage error.
+      return error.exitCode === 0 || error.code === 'commander.helpDisplayed' ? 0 : 2;
+    }
+    const name = error instanceof Error ? error.name : '';
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`elb-config-rules: ${message}\n`);
+    return INPUT_ERROR_NAMES.has(name) ? 2 : 1;
+  }
+}
+
+const isEntry =
+  process.argv[1] && /main\.(ts|js|mjs)$|cli\.mjs$|elb-config-rules(\.mjs)?$/.test(process.argv[1]);
+if (isEntry) {
+  main(process.argv).then((code) => {
+    process.exitCode = code;
+  });
+}
