@@ -1,19 +1,42 @@
-// The document that fixes elbv2-tls-policy findings. The rule's own rule.ts links it
-// (`remediation` from this module) when the rule lands.
+// The document that fixes elbv2-tls-policy findings, and the list of policies it leaves alone,
+// derived from the rule's own parameters so the document and the rule agree on what passes.
 import { ARN, describeOnly } from '../engine/remediation-permissions.js';
 import type { RemediationLink } from '../engine/rule.js';
+import { ELBV2_CATALOG } from '../tls/catalog.js';
+import { judgePolicy, type TlsRequirements } from '../tls/requirements.js';
 
-/** Security Hub ELB.17's accepted policies: listeners already on one are left alone. */
-export const ELB17_POLICIES = [
-  'ELBSecurityPolicy-TLS13-1-3-2021-06',
-  'ELBSecurityPolicy-TLS13-1-3-FIPS-2023-04',
-  'ELBSecurityPolicy-TLS13-1-2-Res-2021-06',
-  'ELBSecurityPolicy-TLS13-1-2-Res-FIPS-2023-04',
-  'ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09',
-  'ELBSecurityPolicy-TLS13-1-2-Res-FIPS-PQ-2025-09',
-  'ELBSecurityPolicy-TLS13-1-3-PQ-2025-09',
-  'ELBSecurityPolicy-TLS13-1-3-FIPS-PQ-2025-09',
-] as const;
+/** The elbv2-tls-policy parameters that decide which policies pass. */
+export interface TlsPolicyRuleParams extends Omit<TlsRequirements, 'preset'> {
+  preset: 'none' | 'securityhub-elb17' | 'strict';
+}
+
+/**
+ * Every catalogued policy the rule accepts with these parameters, plus allowedPolicies: the value of
+ * the document's AcceptedPolicies, so it changes exactly the listeners the rule fails.
+ */
+export function acceptedPoliciesFor(params: TlsPolicyRuleParams): string[] {
+  const requirements: TlsRequirements = {
+    ...params,
+    preset: params.preset === 'none' ? undefined : params.preset,
+  };
+  const accepted = [...ELBV2_CATALOG.values()]
+    .filter((profile) => judgePolicy(profile, [profile.name], requirements).ok)
+    .map((profile) => profile.name);
+  return [...new Set([...accepted, ...params.allowedPolicies])]
+    .filter((name) => !params.deniedPolicies.includes(name))
+    .sort();
+}
+
+/** The rule's default parameters (test/remediation/tls-policy-alignment.test.ts keeps them equal). */
+export const RULE_DEFAULTS: TlsPolicyRuleParams = {
+  minTlsVersion: 'TLSv1.2',
+  requireForwardSecrecy: true,
+  requireFips: false,
+  requirePostQuantum: false,
+  allowedPolicies: [],
+  deniedPolicies: [],
+  preset: 'none',
+};
 
 export const remediation = {
   kind: 'document' as const,
@@ -27,8 +50,9 @@ export const remediation = {
       description: 'Policy to set on failing listeners.',
     },
     AcceptedPolicies: {
-      default: ELB17_POLICIES.join(','),
-      description: 'Comma-separated policies that need no change; align it with the rule’s parameters.',
+      default: acceptedPoliciesFor(RULE_DEFAULTS).join(','),
+      description:
+        'Comma-separated policies that need no change; set it to acceptedPoliciesFor(the rule’s parameters).',
     },
     DryRun: { default: 'false', description: 'true: report what would change and change nothing.' },
   },

@@ -9,10 +9,13 @@ import {
 } from '@aws-sdk/client-elastic-load-balancing';
 import { describe, expect, it } from 'vitest';
 import { remediation } from '../../rules/clb-tls-policy/remediation.js';
+import { rule } from '../../rules/clb-tls-policy/rule.js';
+import { CLASSIC_LOAD_BALANCER } from '../../rules/resources/model.js';
 import { requireMoto } from '../support/moto.js';
 import { dumpState } from './support/dump.js';
 import type { Estate } from './support/estate.js';
 import { leastPrivilegeReport, useRemediationHarness } from './support/harness.js';
+import { judgeLive } from './support/judge-live.js';
 
 const run = requireMoto();
 const OURS = 'ElbConfigRules-TLS-1-2-2017-01';
@@ -76,10 +79,16 @@ describe.runIf(run)('ElbConfigRules-SetClassicSslPolicy', () => {
   it('creates the negotiation policy, sets it on HTTPS and SSL listeners keeping stickiness, and is idempotent', async () => {
     const estate = await h.estate();
     const name = await classic(estate);
+    expect((await judgeLive(rule, h.aws.endpoint, CLASSIC_LOAD_BALANCER, name)).complianceType).toBe(
+      'NON_COMPLIANT',
+    );
 
     const result = await h.run({ LoadBalancerName: name });
 
     expect(result.status).toBe('Success');
+    expect((await judgeLive(rule, h.aws.endpoint, CLASSIC_LOAD_BALANCER, name)).complianceType).toBe(
+      'COMPLIANT',
+    );
     expect(await listenerPolicies(name)).toEqual({
       'HTTP:80': [],
       'HTTPS:443': ['Sticky', OURS],
@@ -185,6 +194,43 @@ describe.runIf(run)('ElbConfigRules-SetClassicSslPolicy', () => {
       "Skipped: the load balancer is tagged elb-config-rules:remediation-exempt='decommission 2027-01'; nothing changed.",
     );
     expect(await dumpState(h.aws)).toBe(tagged);
+  });
+
+  it('treats a policy that references the right predefined policy but enables more as custom (planning called directly)', async () => {
+    const policy = (attributes: [string, string][]) => ({
+      PolicyName: 'Custom',
+      PolicyAttributeDescriptions: [
+        { AttributeName: 'Reference-Security-Policy', AttributeValue: 'ELBSecurityPolicy-TLS-1-2-2017-01' },
+        ...attributes.map(([AttributeName, AttributeValue]) => ({ AttributeName, AttributeValue })),
+      ],
+    });
+    const predefined = {
+      'Protocol-TLSv1': 'false',
+      'Protocol-TLSv1.2': 'true',
+      'ECDHE-RSA-AES128-GCM-SHA256': 'true',
+    };
+    expect(
+      await h.callScript(
+        'PlanClassicPolicy',
+        'deviations',
+        policy([
+          ['Protocol-TLSv1', 'true'],
+          ['Protocol-TLSv1.2', 'true'],
+        ]),
+        predefined,
+      ),
+    ).toEqual(['Protocol-TLSv1']);
+    expect(
+      await h.callScript(
+        'PlanClassicPolicy',
+        'deviations',
+        policy([['Protocol-TLSv1', 'false']]),
+        predefined,
+      ),
+    ).toEqual([]);
+    expect(
+      await h.callScript('PlanClassicPolicy', 'deviations', policy([['Protocol-TLSv1', 'true']]), null),
+    ).toEqual([]);
   });
 
   it('made only calls its policy allows, and its policy allows nothing the runs did not use', () => {

@@ -3,10 +3,13 @@
 import { DescribeListenersCommand, ModifyListenerCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { describe, expect, it } from 'vitest';
 import { remediation } from '../../rules/elbv2-tls-policy/remediation.js';
+import { rule } from '../../rules/elbv2-tls-policy/rule.js';
+import { ELBV2_LOAD_BALANCER } from '../../rules/resources/model.js';
 import { requireMoto } from '../support/moto.js';
 import { dumpState } from './support/dump.js';
 import { type Estate, forward } from './support/estate.js';
 import { leastPrivilegeReport, useRemediationHarness } from './support/harness.js';
+import { judgeLive } from './support/judge-live.js';
 
 const run = requireMoto();
 const STRICT = 'ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09';
@@ -38,6 +41,9 @@ describe.runIf(run)('ElbConfigRules-SetElbv2SslPolicy', () => {
   it('moves failing HTTPS listeners to the policy, leaves accepted and plaintext ones, and is idempotent', async () => {
     const estate = await h.estate();
     const { lb, legacy } = await alb(estate);
+    expect((await judgeLive(rule, h.aws.endpoint, ELBV2_LOAD_BALANCER, lb)).complianceType).toBe(
+      'NON_COMPLIANT',
+    );
 
     const result = await h.run({ LoadBalancerArn: lb });
 
@@ -57,6 +63,7 @@ describe.runIf(run)('ElbConfigRules-SetElbv2SslPolicy', () => {
       ],
       'VerifySslPolicy.Result': 'Verified: 1 listener(s) on an accepted policy.',
     });
+    expect((await judgeLive(rule, h.aws.endpoint, ELBV2_LOAD_BALANCER, lb)).complianceType).toBe('COMPLIANT');
     expect(JSON.parse(String(result.outputs['PlanSslPolicy.PriorState']))).toEqual([
       { ListenerArn: legacy, Port: 443, Protocol: 'HTTPS', From: 'ELBSecurityPolicy-2016-08', To: STRICT },
     ]);
