@@ -23,6 +23,15 @@ const PERMISSIONS: readonly PermissionStatement[] = [
   },
 ];
 
+/** What counts as world: match the rules' worldPrefixListIds and allowWorldIcmp parameters. */
+const WORLD_DEFINITION = {
+  WorldPrefixListIds: {
+    default: 'none',
+    description: 'Comma-separated prefix lists to treat as world, * for all, or none (the rule’s worldPrefixListIds).',
+  },
+  KeepWorldIcmp: { default: 'false', description: 'true: keep ICMP from the world (the rule’s allowWorldIcmp).' },
+};
+
 const DOCUMENT = {
   kind: 'document' as const,
   file: '../lb-sg-world-ingress/remediation.yaml',
@@ -38,6 +47,7 @@ export const remediation = {
   ...DOCUMENT,
   staticParameters: {
     GroupsOf: { default: 'load-balancer', description: 'Fix the groups attached to the load balancer.' },
+    ...WORLD_DEFINITION,
     DryRun: { default: 'false', description: 'true: report what would change and change nothing.' },
   },
 } satisfies RemediationLink;
@@ -47,6 +57,7 @@ export const targetGroupsRemediation = {
   ...DOCUMENT,
   staticParameters: {
     GroupsOf: { default: 'targets', description: "Fix the groups of the load balancer's targets." },
+    ...WORLD_DEFINITION,
     DryRun: { default: 'false', description: 'true: report what would change and change nothing.' },
   },
 } satisfies RemediationLink;

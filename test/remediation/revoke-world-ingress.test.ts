@@ -15,7 +15,9 @@ const MUTATING = ['ec2:AuthorizeSecurityGroupIngress', 'ec2:RevokeSecurityGroupI
 
 /** "cidr protocol from-to" for each ingress rule, sorted: the group as a person reads it. */
 function summarize(rules: SecurityGroupRule[]): string[] {
-  return rules.map((r) => `${r.CidrIpv4 ?? r.CidrIpv6} ${r.IpProtocol} ${r.FromPort}-${r.ToPort}`).sort();
+  return rules
+    .map((r) => `${r.CidrIpv4 ?? r.CidrIpv6 ?? r.PrefixListId} ${r.IpProtocol} ${r.FromPort}-${r.ToPort}`)
+    .sort();
 }
 
 describe.runIf(run)('ElbConfigRules-RevokeWorldIngress', () => {
@@ -216,6 +218,48 @@ describe.runIf(run)('ElbConfigRules-RevokeWorldIngress', () => {
     expect(summarize(await estate.ingressRules(internalGroup))).toEqual([]);
   });
 
+  it('treats split ranges and named prefix lists as world, narrowing them too; keeps ICMP only when asked', async () => {
+    const estate = await h.estate();
+    const prefixList = await estate.prefixList(['0.0.0.0/0']);
+    const group = await estate.securityGroup('spelled', [
+      {
+        IpProtocol: 'tcp',
+        FromPort: 0,
+        ToPort: 65535,
+        IpRanges: [{ CidrIp: '0.0.0.0/1' }, { CidrIp: '128.0.0.0/1' }],
+      },
+      { IpProtocol: 'tcp', FromPort: 22, ToPort: 22, PrefixListIds: [{ PrefixListId: prefixList }] },
+      { IpProtocol: 'icmp', FromPort: 3, ToPort: 4, IpRanges: [{ CidrIp: '0.0.0.0/0' }] },
+      { IpProtocol: 'tcp', FromPort: 0, ToPort: 65535, IpRanges: [{ CidrIp: '10.0.0.0/8' }] },
+    ]);
+    const alb = await estate.loadBalancer({ name: 'spelled', groups: [group] });
+    await estate.listener(alb, 'HTTP', 80, forward(await estate.targetGroup('spelled', 'HTTP', 80)));
+
+    const result = await h.run({ ResourceId: alb, WorldPrefixListIds: prefixList, KeepWorldIcmp: true });
+
+    expect(result.status).toBe('Success');
+    expect(summarize(await estate.ingressRules(group))).toEqual([
+      '0.0.0.0/0 icmp 3-4',
+      '0.0.0.0/1 tcp 80-80',
+      '10.0.0.0/8 tcp 0-65535',
+      '128.0.0.0/1 tcp 80-80',
+    ]);
+    expect(result.outputs['ApplyRevocations.Revoked']).toEqual([
+      expect.stringMatching(/ 0\.0\.0\.0\/1 tcp 0-65535$/),
+      expect.stringMatching(/ 128\.0\.0\.0\/1 tcp 0-65535$/),
+      expect.stringMatching(new RegExp(` ${prefixList} tcp 22$`)),
+    ]);
+    expect(result.outputs['VerifyWorldIngress.Result']).toBe(
+      'Verified 3 revocation(s); 1 public port(s) still open.',
+    );
+    const again = await h.run({ ResourceId: alb, WorldPrefixListIds: prefixList, KeepWorldIcmp: true });
+    expect(again.outputs['PlanRevocations.Action']).toBe('no-change');
+    const icmp = await h.run({ ResourceId: alb, WorldPrefixListIds: prefixList });
+    expect(icmp.outputs['ApplyRevocations.Revoked']).toEqual([
+      expect.stringMatching(/0\.0\.0\.0\/0 icmp 3-4$/),
+    ]);
+  });
+
   it('refuses GroupsOf=targets with a security group id, naming the problem', async () => {
     const estate = await h.estate();
     const group = await estate.securityGroup('lonely', [world('tcp', 22)]);
@@ -242,7 +286,11 @@ describe.runIf(run)('ElbConfigRules-RevokeWorldIngress', () => {
       h.callScript(
         'VerifyWorldIngress',
         'verify',
-        { Revoke: [{ GroupId: group, SecurityGroupRuleId: ssh?.SecurityGroupRuleId }], Protected: [need] },
+        {
+          Revoke: [{ GroupId: group, SecurityGroupRuleId: ssh?.SecurityGroupRuleId }],
+          Protected: [need],
+          WorldPrefixListIds: 'none',
+        },
         {},
       ),
     ).rejects.toThrow(
@@ -364,6 +412,48 @@ describe('RevokeWorldIngress planning logic (called directly)', () => {
       'sg-1 r-443 0.0.0.0/0 tcp 443 (needed by lb 443)',
       'sg-1 r-udp 0.0.0.0/0 udp 53 (needed by lb 53)',
     ]);
+  });
+
+  it('recognises the world in any spelling, and nothing else', async () => {
+    const r = (
+      id: string,
+      source: Record<string, string>,
+      protocol = 'tcp',
+      from = 443,
+      to = 443,
+      egress = false,
+    ) => ({
+      GroupId: 'sg-1',
+      SecurityGroupRuleId: id,
+      IpProtocol: protocol,
+      FromPort: from,
+      ToPort: to,
+      IsEgress: egress,
+      ...source,
+    });
+    const rules = [
+      r('any-v4', { CidrIpv4: '0.0.0.0/0' }),
+      r('odd-zero', { CidrIpv4: '10.1.2.3/0' }),
+      r('half-a', { CidrIpv6: '::/1' }, 'udp', 53, 53),
+      r('half-b', { CidrIpv6: '8000::/1' }, 'udp', 53, 53),
+      r('inside-half', { CidrIpv6: '2001:db8::/32' }, 'udp', 53, 53),
+      r('one-half-only', { CidrIpv4: '0.0.0.0/1' }, 'tcp', 22, 22),
+      r('private', { CidrIpv4: '10.0.0.0/8' }),
+      r('listed', { PrefixListId: 'pl-0123456789abcdef0' }),
+      r('unlisted', { PrefixListId: 'pl-00000000000000000' }),
+      r('egress', { CidrIpv4: '0.0.0.0/0' }, '-1', -1, -1, true),
+    ];
+    const ids = async (lists: string[]) =>
+      (
+        (await python.callFunction(script, 'world_rules_of', rules, lists)) as {
+          SecurityGroupRuleId: string;
+        }[]
+      )
+        .map((x) => x.SecurityGroupRuleId)
+        .sort();
+    expect(await ids(['pl-0123456789abcdef0'])).toEqual(['any-v4', 'half-a', 'half-b', 'listed', 'odd-zero']);
+    expect(await ids(['*'])).toEqual(['any-v4', 'half-a', 'half-b', 'listed', 'odd-zero', 'unlisted']);
+    expect(await ids([])).toEqual(['any-v4', 'half-a', 'half-b', 'odd-zero']);
   });
 
   it('finds contiguous runs of ports', async () => {

@@ -2,6 +2,7 @@
 import { ACMClient, RequestCertificateCommand } from '@aws-sdk/client-acm';
 import {
   AuthorizeSecurityGroupIngressCommand,
+  CreateManagedPrefixListCommand,
   CreateSecurityGroupCommand,
   CreateSubnetCommand,
   CreateTagsCommand,
@@ -103,6 +104,18 @@ export class Estate {
       );
     }
     return id;
+  }
+
+  async prefixList(cidrs: string[]): Promise<string> {
+    const out = await this.aws.ec2.send(
+      new CreateManagedPrefixListCommand({
+        PrefixListName: `world-${cidrs.length}`,
+        AddressFamily: 'IPv4',
+        MaxEntries: 5,
+        Entries: cidrs.map((Cidr) => ({ Cidr })),
+      }),
+    );
+    return out.PrefixList?.PrefixListId ?? '';
   }
 
   async ingressRules(groupId: string): Promise<SecurityGroupRule[]> {
