@@ -32,7 +32,12 @@ export function loadRemediationDocument(ruleId: string, link: DocumentLink): Rem
       `Rule ${ruleId}: remediation file ${link.file} cannot be read at ${path}: ${(error as Error).message}`,
     );
   }
-  const content = parseYaml(text) as unknown;
+  let content: unknown;
+  try {
+    content = parseYaml(text);
+  } catch (error) {
+    throw new Error(`Rule ${ruleId}: ${path} is not valid YAML: ${(error as Error).message}`);
+  }
   if (
     !content ||
     typeof content !== 'object' ||
