@@ -27,9 +27,13 @@ const PERMISSIONS: readonly PermissionStatement[] = [
 const WORLD_DEFINITION = {
   WorldPrefixListIds: {
     default: 'none',
-    description: 'Comma-separated prefix lists to treat as world, * for all, or none (the rule’s worldPrefixListIds).',
+    description:
+      'Comma-separated prefix lists to treat as world, * for all, or none (the rule’s worldPrefixListIds).',
   },
-  KeepWorldIcmp: { default: 'false', description: 'true: keep ICMP from the world (the rule’s allowWorldIcmp).' },
+  KeepWorldIcmp: {
+    default: 'false',
+    description: 'true: keep ICMP from the world (the rule’s allowWorldIcmp).',
+  },
 };
 
 const DOCUMENT = {
