@@ -4,11 +4,15 @@ import { AuthorizeSecurityGroupIngressCommand, type SecurityGroupRule } from '@a
 import { afterAll, describe, expect, it } from 'vitest';
 import { remediationDocumentPath } from '../../infra/remediation-documents.js';
 import { remediation, targetGroupsRemediation } from '../../rules/lb-sg-world-ingress/remediation.js';
+import { rule as worldIngressRule } from '../../rules/lb-sg-world-ingress/rule.js';
+import { rule as targetRule } from '../../rules/lb-target-sg-restricted/rule.js';
+import { ELBV2_LOAD_BALANCER } from '../../rules/resources/model.js';
 import { requireMoto } from '../support/moto.js';
 import { loadDocument, PythonWorker, scriptOf } from '../support/ssm-runner/index.js';
 import { dumpState } from './support/dump.js';
 import { type Estate, forward, world, worldV6 } from './support/estate.js';
 import { leastPrivilegeReport, useRemediationHarness } from './support/harness.js';
+import { judgeLive } from './support/judge-live.js';
 
 const run = requireMoto();
 const MUTATING = ['ec2:AuthorizeSecurityGroupIngress', 'ec2:RevokeSecurityGroupIngress'];
@@ -45,8 +49,11 @@ describe.runIf(run)('ElbConfigRules-RevokeWorldIngress', () => {
     const original = await estate.ingressRules(group);
     const id = (cidr: string, from: number) =>
       original.find((r) => (r.CidrIpv4 ?? r.CidrIpv6) === cidr && r.FromPort === from)?.SecurityGroupRuleId;
+    const verdict = () => judgeLive(worldIngressRule, h.aws.endpoint, ELBV2_LOAD_BALANCER, alb);
+    expect((await verdict()).complianceType).toBe('NON_COMPLIANT');
 
     const result = await h.run({ ResourceId: alb });
+    expect((await verdict()).complianceType).toBe('COMPLIANT');
 
     expect(result.status).toBe('Success');
     expect(summarize(await estate.ingressRules(group))).toEqual([
@@ -318,6 +325,11 @@ describe.runIf(run)('ElbConfigRules-RevokeWorldIngress', () => {
 
       expect(result.status).toBe('Success');
       expect(summarize(await estate.ingressRules(targetsGroup))).toEqual(['0.0.0.0/0 tcp 8080-8080']);
+      // The rule still names the kept port: closing it would cut the NLB's clients off (docs/remediation.md).
+      const verdict = await judgeLive(targetRule, h.aws.endpoint, ELBV2_LOAD_BALANCER, nlb);
+      expect(verdict.complianceType).toBe('NON_COMPLIANT');
+      expect(verdict.findings.join(' ')).toMatch(/8080/);
+      expect(verdict.findings.join(' ')).not.toMatch(/ 22\b/);
       expect(result.outputs['PlanRevocations.Kept']).toEqual([
         expect.stringMatching(/0\.0\.0\.0\/0 tcp 8080 \(needed by targets of network edge \(edge-app\)\)$/),
       ]);
@@ -341,6 +353,9 @@ describe.runIf(run)('ElbConfigRules-RevokeWorldIngress', () => {
       expect(result.status).toBe('Success');
       expect(summarize(await estate.ingressRules(targetsGroup))).toEqual([]);
       expect(summarize(await estate.ingressRules(albGroup))).toEqual(['0.0.0.0/0 tcp 80-80']);
+      expect((await judgeLive(targetRule, h.aws.endpoint, ELBV2_LOAD_BALANCER, alb)).complianceType).toBe(
+        'COMPLIANT',
+      );
     });
   });
 
