@@ -4,6 +4,7 @@ import { listenerRules } from '../resources/facets/listener-rules.js';
 import { listeners } from '../resources/facets/listeners.js';
 import { ELBV2_LISTENER, ELBV2_LOAD_BALANCER, type ListenerAction } from '../resources/model.js';
 import { describeTarget } from '../resources/names.js';
+import { remediation } from './remediation.js';
 
 export const rule = defineRule({
   id: 'alb-https-only',
@@ -25,6 +26,7 @@ export const rule = defineRule({
     },
   },
   needs: [listeners, listenerRules],
+  remediation,
   controls: [
     {
       framework: 'Security Hub',

@@ -2,6 +2,7 @@ import { compliant, nonCompliant } from '../engine/outcome.js';
 import { defineRule } from '../engine/rule.js';
 import { listeners } from '../resources/facets/listeners.js';
 import { ELBV2_LISTENER, ELBV2_LOAD_BALANCER } from '../resources/model.js';
+import { remediation } from './remediation.js';
 
 /** Protocols that are encrypted end to end from the client: TLS terminates here, QUIC is TLS 1.3. */
 const ENCRYPTED = new Set(['TLS', 'QUIC']);
@@ -28,6 +29,7 @@ export const rule = defineRule({
     },
   },
   needs: [listeners],
+  remediation,
   controls: [
     {
       framework: 'Security Hub',

@@ -1,0 +1,35 @@
+// The document that fixes clb-tls-policy findings. The rule's own rule.ts links it
+// (`remediation` from this module) when the rule lands.
+import { ARN, describeOnly, UNLESS_EXEMPT } from '../engine/remediation-permissions.js';
+import type { RemediationLink } from '../engine/rule.js';
+
+export const remediation = {
+  kind: 'document' as const,
+  file: 'remediation.yaml',
+  documentName: 'ElbConfigRules-SetClassicSslPolicy',
+  description:
+    'Creates an SSLNegotiationPolicyType policy referencing a current predefined policy and sets it on HTTPS/SSL listeners.',
+  resourceIdParameter: 'LoadBalancerName',
+  staticParameters: {
+    ReferenceSecurityPolicy: {
+      default: 'ELBSecurityPolicy-TLS-1-2-2017-01',
+      description: 'Predefined policy to reference (TLS 1.2 only; Classic Load Balancers have no TLS 1.3).',
+    },
+    DryRun: { default: 'false', description: 'true: report what would change and change nothing.' },
+  },
+  permissions: [
+    describeOnly([
+      'elasticloadbalancing:DescribeLoadBalancerPolicies',
+      'elasticloadbalancing:DescribeLoadBalancers',
+      'elasticloadbalancing:DescribeTags',
+    ]),
+    {
+      actions: [
+        'elasticloadbalancing:CreateLoadBalancerPolicy',
+        'elasticloadbalancing:SetLoadBalancerPoliciesOfListener',
+      ],
+      resources: [ARN.classicLoadBalancer],
+      conditions: UNLESS_EXEMPT,
+    },
+  ],
+} satisfies RemediationLink;

@@ -1,0 +1,67 @@
+// Links lb-sg-world-ingress (and lb-target-sg-restricted) to the document that revokes world-open
+// ingress while keeping what internet-facing load balancers need.
+import { ARN, describeOnly, UNLESS_EXEMPT } from '../engine/remediation-permissions.js';
+import type { PermissionStatement, RemediationLink } from '../engine/rule.js';
+
+const PERMISSIONS: readonly PermissionStatement[] = [
+  describeOnly([
+    'ec2:DescribeInstances',
+    'ec2:DescribeNetworkInterfaces',
+    'ec2:DescribeSecurityGroupRules',
+    'ec2:DescribeSecurityGroups',
+    'elasticloadbalancing:DescribeListeners',
+    'elasticloadbalancing:DescribeLoadBalancers',
+    'elasticloadbalancing:DescribeTags',
+    'elasticloadbalancing:DescribeTargetGroupAttributes',
+    'elasticloadbalancing:DescribeTargetGroups',
+    'elasticloadbalancing:DescribeTargetHealth',
+  ]),
+  {
+    actions: ['ec2:AuthorizeSecurityGroupIngress', 'ec2:RevokeSecurityGroupIngress'],
+    resources: [ARN.securityGroup, ARN.securityGroupRule],
+    conditions: UNLESS_EXEMPT,
+  },
+];
+
+/** What counts as world: match the rules' worldPrefixListIds and allowWorldIcmp parameters. */
+const WORLD_DEFINITION = {
+  WorldPrefixListIds: {
+    default: 'none',
+    description:
+      'Comma-separated prefix lists to treat as world, * for all, or none (the rule’s worldPrefixListIds).',
+  },
+  KeepWorldIcmp: {
+    default: 'false',
+    description: 'true: keep ICMP from the world (the rule’s allowWorldIcmp).',
+  },
+};
+
+const DOCUMENT = {
+  kind: 'document' as const,
+  file: '../lb-sg-world-ingress/remediation.yaml',
+  documentName: 'ElbConfigRules-RevokeWorldIngress',
+  description:
+    'Revokes 0.0.0.0/0 and ::/0 ingress, keeping (and narrowing to) the ports internet-facing load balancers need.',
+  resourceIdParameter: 'ResourceId',
+  permissions: PERMISSIONS,
+};
+
+/** For lb-sg-world-ingress: the groups attached to the non-compliant load balancer. */
+export const remediation = {
+  ...DOCUMENT,
+  staticParameters: {
+    GroupsOf: { default: 'load-balancer', description: 'Fix the groups attached to the load balancer.' },
+    ...WORLD_DEFINITION,
+    DryRun: { default: 'false', description: 'true: report what would change and change nothing.' },
+  },
+} satisfies RemediationLink;
+
+/** For lb-target-sg-restricted: the groups of the load balancer's registered targets. */
+export const targetGroupsRemediation = {
+  ...DOCUMENT,
+  staticParameters: {
+    GroupsOf: { default: 'targets', description: "Fix the groups of the load balancer's targets." },
+    ...WORLD_DEFINITION,
+    DryRun: { default: 'false', description: 'true: report what would change and change nothing.' },
+  },
+} satisfies RemediationLink;

@@ -1,0 +1,92 @@
+// One moto server, one runner and one set of clients per remediation test file, reset between cases;
+// every AWS call a document makes is collected so the file can hold it to the document's policy.
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { type DocumentLink, remediationDocumentPath } from '../../../infra/remediation-documents.js';
+import { authorizationsFor, type IamContext, isAllowed } from '../../support/iam-policy.js';
+import { startLeanMoto } from '../../support/lean-moto.js';
+import { type MotoServer, motoEnv } from '../../support/moto.js';
+import {
+  type AutomationDocument,
+  type AutomationResult,
+  AutomationRunner,
+  loadDocument,
+  PythonWorker,
+  type RecordedCall,
+  scriptOf,
+} from '../../support/ssm-runner/index.js';
+import { type Clients, clients, Estate } from './estate.js';
+
+export const ROLE = 'arn:aws:iam::123456789012:role/elb-config-rules-remediation';
+export const IAM_CONTEXT: IamContext = { partition: 'aws', region: 'us-east-1', accountId: '123456789012' };
+
+export interface Harness {
+  doc: AutomationDocument;
+  aws: Clients;
+  runner: AutomationRunner;
+  /** Every call made by every run in this file. */
+  calls: RecordedCall[];
+  estate(): Promise<Estate>;
+  run(parameters: Record<string, unknown>): Promise<AutomationResult>;
+  /** Calls one function of a step's script directly, against moto: for unit tests of its logic. */
+  callScript(step: string, fn: string, ...args: unknown[]): Promise<unknown>;
+}
+
+export function useRemediationHarness(ruleId: string, link: DocumentLink): Harness {
+  let moto: MotoServer;
+  let python: PythonWorker;
+  const harness = {
+    doc: loadDocument(remediationDocumentPath(ruleId, link)),
+    calls: [] as RecordedCall[],
+    async estate() {
+      return new Estate(harness.aws).network();
+    },
+    async run(parameters: Record<string, unknown>) {
+      const result = await harness.runner.run(harness.doc, { AutomationAssumeRole: ROLE, ...parameters });
+      harness.calls.push(...result.calls);
+      return result;
+    },
+    callScript(step: string, fn: string, ...args: unknown[]) {
+      return python.callFunction(scriptOf(harness.doc, step), fn, ...args);
+    },
+  } as Harness;
+  beforeAll(async () => {
+    moto = await startLeanMoto();
+    harness.aws = clients(moto.endpoint);
+    python = new PythonWorker(motoEnv(moto.endpoint));
+    harness.runner = new AutomationRunner({ env: motoEnv(moto.endpoint), python });
+  });
+  afterAll(async () => {
+    harness.aws?.destroy();
+    await harness.runner?.close();
+    await python?.close();
+    await moto?.stop();
+  });
+  beforeEach(async () => moto.reset());
+  return harness;
+}
+
+/**
+ * Calls the policy does not allow, and allowed actions no call used: both must be empty for a
+ * least-privilege policy. `rewrite` maps moto's ARNs to real ones (moto names NLBs app/).
+ */
+export function leastPrivilegeReport(
+  link: DocumentLink,
+  calls: readonly RecordedCall[],
+  rewrite: (arn: string) => string = (arn) => arn,
+): { denied: string[]; unused: string[] } {
+  const denied = new Set<string>();
+  const used = new Set<string>();
+  for (const call of calls) {
+    const params = Object.fromEntries(
+      Object.entries(call.params).map(([k, v]) => [k, typeof v === 'string' ? rewrite(v) : v]),
+    );
+    for (const authorization of authorizationsFor({ iamAction: call.iamAction, params }, IAM_CONTEXT)) {
+      used.add(authorization.action);
+      if (!isAllowed(link.permissions, authorization, IAM_CONTEXT)) {
+        denied.add(`${authorization.action} on ${authorization.resource} (step ${call.step})`);
+      }
+    }
+  }
+  const unused = link.permissions.flatMap((s) => s.actions).filter((action) => !used.has(action));
+  return { denied: [...denied].sort(), unused: [...new Set(unused)].sort() };
+}
