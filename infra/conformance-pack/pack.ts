@@ -9,10 +9,7 @@ import type { AnyRule } from '../../rules/engine/rule.js';
 import { type CfnValue, configRuleProperties } from '../config-rule.js';
 import { type RuleSelectionProps, resolveRules } from '../deployment.js';
 import { configRuleName, functionName, pascal, remediationRoleBaseName } from '../naming.js';
-import {
-  REMEDIATION_DEFAULTS,
-  remediationConfigurationProps,
-} from '../remediation/remediation-configuration.js';
+import { REMEDIATION_DEFAULTS, remediationConfigurationProps } from '../remediation-configuration.js';
 
 /** AWS Config's limit of rules in one conformance pack. */
 export const MAX_RULES_PER_PACK = 130;
@@ -156,13 +153,22 @@ export function buildPack(
       };
       C[automatic] = { 'Fn::Equals': ['true', ref(automatic)] };
       const statics: Record<string, CfnValue> = {};
+      const required: string[] = [];
       for (const [param, spec] of Object.entries(link.staticParameters)) {
         const parameter = `${id}Remediation${pascal(param)}`;
         P[parameter] = { Type: 'String', Default: spec.default, Description: spec.description };
         statics[param] = ref(parameter);
+        if (spec.default === '') required.push(parameter);
       }
+      // A document with a value that has no safe default (a certificate ARN) is configured only
+      // once the deployer supplies it; until then the rule still reports, nothing remediates.
+      const ready = `${id}RemediationReady`;
+      const supplied = required.map((parameter) => ({ 'Fn::Not': [{ 'Fn::Equals': [ref(parameter), ''] }] }));
+      if (supplied.length === 1) C[ready] = supplied[0]!;
+      if (supplied.length > 1) C[ready] = { 'Fn::And': supplied };
       R[`${logicalId}Remediation`] = {
         Type: 'AWS::Config::RemediationConfiguration',
+        ...(supplied.length ? { Condition: ready } : {}),
         DependsOn: logicalId,
         Properties: {
           ...remediationConfigurationProps(rule, {

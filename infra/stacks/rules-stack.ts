@@ -1,14 +1,15 @@
 // ElbConfigRulesStack: everything for one account and region. Per selected rule: its function, its
 // AWS::Config::ConfigRule, and (when the rule has a remediation link) the document, the automation
 // role and the remediation configuration. Optionally, NON_COMPLIANT alerts to SNS.
-import { CfnResource, Stack, type StackProps } from 'aws-cdk-lib';
+import { Annotations, CfnResource, Stack, type StackProps } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { ruleParameters } from '../../rules/engine/judge.js';
 import { configRuleProperties } from '../config-rule.js';
 import { type RemediationSetting, type RuleSelectionProps, resolveRules } from '../deployment.js';
 import { configRuleName, pascal } from '../naming.js';
 import { ComplianceNotifications } from '../notifications.js';
-import { remediationConfigurationProps } from '../remediation/remediation-configuration.js';
 import { RemediationResources } from '../remediation/remediation-resources.js';
+import { RemediationOptionsError, remediationConfigurationProps } from '../remediation-configuration.js';
 import { RuleFunction } from '../rule-function.js';
 import { checkOverridesTarget, DeploymentConfigError } from '../rule-parameters.js';
 
@@ -69,10 +70,21 @@ export class ElbConfigRulesStack extends Stack {
       if (rule.remediation) {
         const setting = remediation[rule.id] ?? {};
         const resources = new RemediationResources(group, 'Remediation', rule, folder);
+        const missing = Object.entries(rule.remediation.staticParameters)
+          .filter(([param, spec]) => spec.default === '' && !setting.parameters?.[param])
+          .map(([param]) => param);
+        if (missing.length && !remediation[rule.id]) {
+          // No safe default (a certificate ARN): deploy the document for manual runs, configure nothing.
+          Annotations.of(group).addInfo(
+            `Remediation of ${rule.id} is not configured: ${rule.remediation.documentName} needs ${missing.join(', ')}. ` +
+              `Set remediation.${rule.id}.parameters to configure it.`,
+          );
+          continue;
+        }
         const remediationConfig = new CfnResource(group, 'RemediationConfiguration', {
           type: 'AWS::Config::RemediationConfiguration',
           properties: {
-            ...remediationConfigurationProps(rule, {
+            ...remediationSettings(rule, {
               configRuleName: name,
               assumeRoleArn: resources.role.roleArn,
               automatic: setting.automatic ?? false,
@@ -80,7 +92,10 @@ export class ElbConfigRulesStack extends Stack {
               retryAttemptSeconds: setting.retryAttemptSeconds,
               concurrentExecutionRatePercentage: setting.concurrentExecutionRatePercentage,
               errorPercentage: setting.errorPercentage,
-              staticValues: setting.parameters,
+              staticValues: {
+                ...rule.remediation.staticValuesFor?.(ruleParameters(rule, parameters)),
+                ...setting.parameters,
+              },
             }),
           },
         });
@@ -97,5 +112,15 @@ export class ElbConfigRulesStack extends Stack {
         emails: props.notifications.emails,
       });
     }
+  }
+}
+
+/** Remediation settings errors are deployment settings errors: one type, one clear message. */
+function remediationSettings(...args: Parameters<typeof remediationConfigurationProps>) {
+  try {
+    return remediationConfigurationProps(...args);
+  } catch (error) {
+    if (error instanceof RemediationOptionsError) throw new DeploymentConfigError(error.message);
+    throw error;
   }
 }

@@ -1,3 +1,4 @@
+import { dropInvalidHeaderFields } from '../engine/aws-managed-remediations.js';
 import { compliant, nonCompliant } from '../engine/outcome.js';
 import { defineRule } from '../engine/rule.js';
 import { attributes } from '../resources/facets/attributes.js';
@@ -17,6 +18,7 @@ export const rule = defineRule({
   resourceTypes: [ELBV2_LOAD_BALANCER],
   triggers: { changes: [ELBV2_LOAD_BALANCER], periodic: 'TwentyFour_Hours' },
   parameters: {},
+  remediation: dropInvalidHeaderFields,
   needs: [attributes],
   controls: [
     { framework: 'Security Hub', id: 'ELB.4', relation: 'equivalent' },

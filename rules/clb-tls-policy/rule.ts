@@ -12,6 +12,7 @@ import {
   requirementProblems,
   summarize,
 } from '../tls/requirements.js';
+import { remediation } from './remediation.js';
 
 export const rule = defineRule({
   id: 'clb-tls-policy',
@@ -49,6 +50,7 @@ export const rule = defineRule({
         'requires (the property parameters are ignored). strict: nothing below TLS 1.2 and forward secrecy.',
     },
   },
+  remediation,
   needs: [classicPolicies, tlsPolicies],
   controls: [
     {

@@ -65,4 +65,7 @@ export const remediation = {
     // Listener ARNs carry no load balancer tags, so the exemption is enforced by the document's own check.
     { actions: ['elasticloadbalancing:ModifyListener'], resources: [ARN.albListener, ARN.nlbListener] },
   ],
+  staticValuesFor: (params) => ({
+    AcceptedPolicies: acceptedPoliciesFor(params as unknown as TlsPolicyRuleParams).join(','),
+  }),
 } satisfies RemediationLink;

@@ -11,6 +11,7 @@ import {
   requirementProblems,
   summarize,
 } from '../tls/requirements.js';
+import { remediation } from './remediation.js';
 
 const TLS_PROTOCOLS = new Set(['HTTPS', 'TLS']);
 
@@ -59,6 +60,7 @@ export const rule = defineRule({
         '(the Res shape) or post-quantum key exchange; added to the property parameters.',
     },
   },
+  remediation,
   needs: [listeners, tlsPolicies],
   controls: [
     {

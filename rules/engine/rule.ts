@@ -48,6 +48,8 @@ export type RemediationLink =
       staticParameters: Record<string, RemediationParameter>;
       /** Least-privilege statements for the document's own assume role. */
       permissions: readonly PermissionStatement[];
+      /** Static values that follow from the rule's deployed parameters, so rule and fix agree. */
+      staticValuesFor?(ruleParameters: Record<string, unknown>): Record<string, string>;
     }
   | {
       kind: 'aws-managed';
@@ -57,6 +59,7 @@ export type RemediationLink =
       resourceIdParameter: string;
       staticParameters: Record<string, RemediationParameter>;
       permissions: readonly PermissionStatement[];
+      staticValuesFor?(ruleParameters: Record<string, unknown>): Record<string, string>;
     };
 
 export interface RuleContext<P> {

@@ -1,3 +1,4 @@
+import { enableAccessLogging } from '../engine/aws-managed-remediations.js';
 import { compliant, nonCompliant, notApplicable } from '../engine/outcome.js';
 import { defineRule } from '../engine/rule.js';
 import { attributes } from '../resources/facets/attributes.js';
@@ -44,6 +45,7 @@ export const rule = defineRule({
       description: 'Whether NLBs must log too (they log TLS listeners only).',
     },
   },
+  remediation: enableAccessLogging,
   needs: [attributes],
   controls: [
     {

@@ -44,7 +44,18 @@ const DOCUMENT = {
     'Revokes 0.0.0.0/0 and ::/0 ingress, keeping (and narrowing to) the ports internet-facing load balancers need.',
   resourceIdParameter: 'ResourceId',
   permissions: PERMISSIONS,
+  staticValuesFor: worldDefinitionOf,
 };
+
+/** The rule's worldPrefixListIds and allowWorldIcmp, as the document's parameters spell them. */
+function worldDefinitionOf(params: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (Array.isArray(params.worldPrefixListIds)) {
+    out.WorldPrefixListIds = params.worldPrefixListIds.length ? params.worldPrefixListIds.join(',') : 'none';
+  }
+  if (typeof params.allowWorldIcmp === 'boolean') out.KeepWorldIcmp = String(params.allowWorldIcmp);
+  return out;
+}
 
 /** For lb-sg-world-ingress: the groups attached to the non-compliant load balancer. */
 export const remediation = {

@@ -24,6 +24,7 @@ import {
   type Transport,
 } from '../resources/network/ports.js';
 import { PREFIX_LIST_ID_OR_ANY, worldSourcesOf } from '../resources/network/world.js';
+import { remediation } from './remediation.js';
 
 export const rule = defineRule({
   id: 'lb-sg-world-ingress',
@@ -61,6 +62,7 @@ export const rule = defineRule({
         'Whether ingress from a security group of another account passes. It is never world ingress, but it is always named.',
     },
   },
+  remediation,
   needs: [securityGroups, listeners],
   controls: [
     {

@@ -1,5 +1,6 @@
 import { compliant, nonCompliant } from '../engine/outcome.js';
 import { defineRule } from '../engine/rule.js';
+import { targetGroupsRemediation } from '../lb-sg-world-ingress/remediation.js';
 import { targetSecurityGroups } from '../resources/facets/target-security-groups.js';
 import { targets } from '../resources/facets/targets.js';
 import { CLASSIC_LOAD_BALANCER, ELBV2_LOAD_BALANCER, type SecurityGroup } from '../resources/model.js';
@@ -89,6 +90,7 @@ export const rule = defineRule({
     }
     return problems;
   },
+  remediation: targetGroupsRemediation,
   needs: [targets, targetSecurityGroups],
   controls: [
     {

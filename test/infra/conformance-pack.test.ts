@@ -134,7 +134,7 @@ describe('the Security Hub FSBP variant', () => {
     const unmapped: AnyRule = { ...RULES[0]!, id: 'no-control-rule', controls: [] };
     const source = { rule: unmapped, folder: REMEDIATED_FIXTURES[0]!.folder };
     const out = buildPack('fsbp', { rules: ['nlb-tls-only', source] });
-    expect(Object.keys(out.template.Resources)).toEqual(['ELB18NlbTlsOnly']);
+    expect(Object.keys(out.template.Resources)).toEqual(['ELB18NlbTlsOnly', 'ELB18NlbTlsOnlyRemediation']);
     expect(out.header.join('\n')).toContain('Not in this variant (no Security Hub control): no-control-rule');
   });
 });

@@ -19,6 +19,10 @@ const { built } = synthApp({
   organizationId: 'o-abcdef1234',
 });
 const deployed = [...RULES, ...REMEDIATED_FIXTURES.map((f) => f.rule)];
+/** Each document of ours is deployed once, however many rules it fixes. */
+const ownDocuments = new Set(
+  deployed.flatMap((r) => (r.remediation?.kind === 'document' ? [r.remediation.documentName] : [])),
+);
 
 let rules: Template;
 let member: Template;
@@ -149,7 +153,18 @@ describe('ElbConfigRulesStack', () => {
       TargetId: 'AWSConfigRemediation-EnableELBDeletionProtection',
       Automatic: false,
     });
-    expect(Object.keys(rules.findResources('AWS::SSM::Document'))).toHaveLength(1);
+    const documentNames = Object.values(rules.findResources('AWS::SSM::Document')).map(
+      (d) => d.Properties.Name,
+    );
+    expect(new Set(documentNames)).toEqual(ownDocuments);
+    expect(documentNames).toHaveLength(ownDocuments.size);
+    // A document whose required value has no safe default (a certificate) is deployed for manual
+    // runs, but no configuration is created until the operator supplies the value.
+    expect(
+      Object.values(rules.findResources('AWS::Config::RemediationConfiguration')).some(
+        (r) => r.Properties.TargetId === 'ElbConfigRules-EnforceAlbHttps',
+      ),
+    ).toBe(false);
     rules.hasResourceProperties('AWS::IAM::Role', {
       AssumeRolePolicyDocument: {
         Statement: [
@@ -226,7 +241,7 @@ describe('member-account template (StackSets)', () => {
     member.resourceCountIs('AWS::Config::ConfigRule', 0);
     member.resourceCountIs('AWS::Lambda::Permission', deployed.length);
     member.allResourcesProperties('AWS::Lambda::Permission', { SourceAccount: { Ref: 'AWS::AccountId' } });
-    member.resourceCountIs('AWS::SSM::Document', 1);
+    member.resourceCountIs('AWS::SSM::Document', ownDocuments.size);
     member.hasResourceProperties('AWS::IAM::Role', {
       RoleName: {
         'Fn::Join': ['-', ['elb-config-rules-fix-fixture-clb-remediated', { Ref: 'AWS::Region' }]],
@@ -365,8 +380,12 @@ describe('settings', () => {
       /names rule "alb-https-only", which is not deployed/,
     ],
     [
-      { rules: ['nlb-tls-only'], remediation: { 'nlb-tls-only': { automatic: true } } },
-      /"nlb-tls-only", which has no remediation/,
+      { rules: ['clb-https-ssl-only'], remediation: { 'clb-https-ssl-only': { automatic: true } } },
+      /"clb-https-ssl-only", which has no remediation/,
+    ],
+    [
+      { rules: ['alb-https-only'], remediation: { 'alb-https-only': { automatic: true } } },
+      /staticValues\.CertificateArn is required by ElbConfigRules-EnforceAlbHttps/,
     ],
     [
       { rules: ['nlb-tls-only'], memberAccounts: ['12345'] },
@@ -375,5 +394,18 @@ describe('settings', () => {
   ] as const)('refuses bad settings with a clear message (%#)', (settings, message) => {
     expect(() => synthApp(settings as never)).toThrow(DeploymentConfigError);
     expect(() => synthApp(settings as never)).toThrow(message);
+  });
+});
+
+describe('remediation values that follow the rule', () => {
+  it('gives the SSL policy document the policies the deployed rule accepts', () => {
+    const { built: strict } = synthApp({
+      rules: ['elbv2-tls-policy'],
+      ruleParameters: { 'elbv2-tls-policy': { minTlsVersion: 'TLSv1.3' } },
+    });
+    const configs = Object.values(Template.fromStack(strict.rules).findResources('AWS::Config::RemediationConfiguration'));
+    const accepted = configs[0]?.Properties.Parameters.AcceptedPolicies.StaticValue.Values[0] as string;
+    expect(accepted.split(',')).toContain('ELBSecurityPolicy-TLS13-1-3-2021-06');
+    expect(accepted.split(',')).not.toContain('ELBSecurityPolicy-TLS13-1-2-Res-2021-06');
   });
 });
