@@ -264,6 +264,6 @@ function headerLines(variant: PackVariant, count: number, unmapped: string[]): s
     ' The functions (and remediation documents and roles) must exist first: deploy the member-account',
     ' template with StackSets, or the central-account stack and set LambdaAccountId and ExecutionRoleName.',
     ...(unmapped.length ? [` Not in this variant (no Security Hub control): ${unmapped.join(', ')}.`] : []),
-    ' See docs/deploy.md.',
+    ' See the Deploy section of README.md.',
   ];
 }

@@ -3,7 +3,7 @@
 // and the least privilege its assume role needs (from the runbooks' "Required IAM permissions").
 //
 // These runbooks have no DryRun and do not read the exemption tag: exempt a resource from them with
-// an AWS Config remediation exception (docs/remediation.md). They flip one attribute each, which is
+// an AWS Config remediation exception (README, Remediation). They flip one attribute each, which is
 // not the kind of change that takes a load balancer off the internet.
 import { ARN, describeOnly, UNLESS_EXEMPT } from './remediation-permissions.js';
 import type { RemediationLink } from './rule.js';

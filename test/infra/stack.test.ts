@@ -403,7 +403,9 @@ describe('remediation values that follow the rule', () => {
       rules: ['elbv2-tls-policy'],
       ruleParameters: { 'elbv2-tls-policy': { minTlsVersion: 'TLSv1.3' } },
     });
-    const configs = Object.values(Template.fromStack(strict.rules).findResources('AWS::Config::RemediationConfiguration'));
+    const configs = Object.values(
+      Template.fromStack(strict.rules).findResources('AWS::Config::RemediationConfiguration'),
+    );
     const accepted = configs[0]?.Properties.Parameters.AcceptedPolicies.StaticValue.Values[0] as string;
     expect(accepted.split(',')).toContain('ELBSecurityPolicy-TLS13-1-3-2021-06');
     expect(accepted.split(',')).not.toContain('ELBSecurityPolicy-TLS13-1-2-Res-2021-06');

@@ -1,11 +1,11 @@
-// docs/network.md documents every network rule's parameters (with their defaults) and control
+// README.md documents every network rule's parameters (with their defaults) and control
 // mappings; this fails when a rule changes and the page does not.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ParamSpec } from '../../rules/engine/parameters.js';
 import { selectRules } from '../../rules/index.js';
 
-const page = readFileSync('docs/network.md', 'utf8');
+const page = readFileSync('README.md', 'utf8');
 const rules = selectRules([
   'lb-sg-world-ingress',
   'lb-target-sg-restricted',
@@ -26,13 +26,13 @@ function row(...cells: string[]): RegExp {
 }
 
 function sectionOf(id: string): string {
-  const start = page.indexOf(`\n## ${id}\n`);
+  const start = page.indexOf(`\n### ${id}\n`);
   if (start < 0) return '';
-  const next = page.indexOf('\n## ', start + 4);
+  const next = page.indexOf('\n##', start + 5);
   return page.slice(start, next < 0 ? undefined : next);
 }
 
-describe.each(rules.map((rule) => [rule.id, rule] as const))('docs/network.md on %s', (id, rule) => {
+describe.each(rules.map((rule) => [rule.id, rule] as const))('README.md on %s', (id, rule) => {
   const section = sectionOf(id);
 
   it('has a section with example annotations', () => {

@@ -325,7 +325,7 @@ describe.runIf(run)('ElbConfigRules-RevokeWorldIngress', () => {
 
       expect(result.status).toBe('Success');
       expect(summarize(await estate.ingressRules(targetsGroup))).toEqual(['0.0.0.0/0 tcp 8080-8080']);
-      // The rule still names the kept port: closing it would cut the NLB's clients off (docs/remediation.md).
+      // The rule still names the kept port: closing it would cut the NLB's clients off (README, Remediation).
       const verdict = await judgeLive(targetRule, h.aws.endpoint, ELBV2_LOAD_BALANCER, nlb);
       expect(verdict.complianceType).toBe('NON_COMPLIANT');
       expect(verdict.findings.join(' ')).toMatch(/8080/);
