@@ -19,7 +19,6 @@ export class AdaptiveLimit {
   private readonly decrease: number;
   private inFlight = 0;
   private readonly waiting: (() => void)[] = [];
-  private successesSinceChange = 0;
   /** Calls started after the last decrease; throttles of older calls are echoes of it. */
   private generation = 0;
   private stats = { throttles: 0, decreases: 0, increases: 0, peak: 0, low: Number.POSITIVE_INFINITY };
@@ -28,12 +27,16 @@ export class AdaptiveLimit {
     this.min = Math.max(1, options.min ?? 1);
     this.max = Math.max(this.min, options.max);
     this.current = Math.min(this.max, Math.max(this.min, options.initial));
-    this.decrease = options.decrease ?? 0.7;
+    this.decrease = options.decrease ?? Number(process.env.AIMD_DECREASE ?? 0.7);
     this.stats.peak = this.stats.low = this.current;
   }
 
   get limit(): number {
     return Math.floor(this.current);
+  }
+
+  get queued(): number {
+    return this.waiting.length;
   }
 
   get active(): number {
@@ -65,11 +68,11 @@ export class AdaptiveLimit {
   }
 
   succeeded(): void {
-    this.successesSinceChange++;
-    // About one step per round of calls at the current limit.
-    if (this.successesSinceChange >= this.limit && this.current < this.max) {
-      this.current = Math.min(this.max, this.current + 1);
-      this.successesSinceChange = 0;
+    if (this.current >= this.max) return;
+    // +1 per round of calls at the current limit, spread over the round's successes.
+    const before = this.limit;
+    this.current = Math.min(this.max, this.current + 1 / this.current);
+    if (this.limit > before) {
       this.stats.increases++;
       this.stats.peak = Math.max(this.stats.peak, this.limit);
       this.drain();
@@ -81,8 +84,7 @@ export class AdaptiveLimit {
     this.stats.throttles++;
     if (generation !== this.generation) return;
     this.generation++;
-    this.successesSinceChange = 0;
-    const next = Math.max(this.min, Math.floor(this.current * this.decrease));
+    const next = Math.max(this.min, this.current * this.decrease);
     if (next < this.current) {
       this.current = next;
       this.stats.decreases++;

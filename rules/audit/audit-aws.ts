@@ -70,6 +70,13 @@ export class AuditAws extends RegionalAws {
         max: this.pressure.max ?? DEFAULT_API_PRESSURE.max,
       });
       this.limits.set(api, limit);
+      if (process.env.DEBUG_LIMITS && api.endsWith(process.env.DEBUG_LIMITS)) {
+        const l = limit;
+        setInterval(
+          () => process.stderr.write(`${api} limit=${l.limit} active=${l.active} queued=${l.queued}\n`),
+          500,
+        ).unref();
+      }
     }
     return limit;
   }

@@ -170,11 +170,26 @@ async function auditEstate(
 ): Promise<void> {
   const types = [...new Set(prepared.flatMap((p) => p.rule.resourceTypes))] as ReportedResourceType[];
   const chunkSize = Math.max(1, options.concurrency ?? 100);
-  // A few chunks in flight keep every API busy while the slowest load balancer of a chunk finishes.
-  const window = new AdaptiveLimit({ initial: 3, max: 3 });
+  // Load balancers in flight: several chunks, released one by one as each is judged, so the
+  // slowest load balancer of a chunk (a call retried after throttling) holds back nothing.
+  const inFlight = new WeightedSlots(chunkSize * 5);
   const running = new Set<Promise<void>>();
   let failed: unknown;
-  const judgeChunk = async (chunk: LoadBalancer[]) => {
+  const judgeOne = async (lb: LoadBalancer, rules: readonly PreparedRule[]) => {
+    try {
+      for (const { rule, params } of rules) {
+        const evaluation = await judge(rule, lb, estate, params, now);
+        report(evaluation);
+        options.onEvaluation?.(evaluation);
+      }
+      estate.release(lb);
+      options.onLoadBalancer?.(scope);
+    } finally {
+      inFlight.release(1);
+    }
+  };
+  const launch = async (chunk: LoadBalancer[]) => {
+    await inFlight.acquire(chunk.length);
     const rulesOf = chunk.map((lb) => prepared.filter((p) => p.rule.resourceTypes.includes(lb.resourceType)));
     // Request every facet of the chunk in this tick: batched APIs then fill their batches.
     chunk.forEach((lb, i) => {
@@ -183,29 +198,14 @@ async function auditEstate(
         for (const facet of rule.needs) void estate.facet(facet, lb);
       }
     });
-    await Promise.all(
-      chunk.map(async (lb, i) => {
-        for (const { rule, params } of rulesOf[i] ?? []) {
-          const evaluation = await judge(rule, lb, estate, params, now);
-          report(evaluation);
-          options.onEvaluation?.(evaluation);
-        }
-        estate.release(lb);
-        options.onLoadBalancer?.(scope);
-      }),
-    );
-  };
-  const launch = async (chunk: LoadBalancer[]) => {
-    await window.acquire();
-    const task = judgeChunk(chunk)
-      .catch((error: unknown) => {
-        failed ??= error;
-      })
-      .finally(() => {
-        window.release();
-        running.delete(task);
-      });
-    running.add(task);
+    chunk.forEach((lb, i) => {
+      const task = judgeOne(lb, rulesOf[i] ?? [])
+        .catch((error: unknown) => {
+          failed ??= error;
+        })
+        .finally(() => running.delete(task));
+      running.add(task);
+    });
   };
   try {
     let chunk: LoadBalancer[] = [];
@@ -223,6 +223,33 @@ async function auditEstate(
     await Promise.all(running);
   }
   if (failed) throw failed;
+}
+
+/** A counting semaphore whose holders take several slots at once. */
+class WeightedSlots {
+  private used = 0;
+  private readonly waiting: { need: number; resolve: () => void }[] = [];
+
+  constructor(private readonly capacity: number) {}
+
+  acquire(need: number): Promise<void> {
+    const take = Math.min(need, this.capacity);
+    if (this.waiting.length === 0 && this.used + take <= this.capacity) {
+      this.used += take;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => this.waiting.push({ need: take, resolve }));
+  }
+
+  release(count: number): void {
+    this.used -= count;
+    while (this.waiting.length && this.used + (this.waiting[0]?.need ?? 0) <= this.capacity) {
+      const next = this.waiting.shift();
+      if (!next) break;
+      this.used += next.need;
+      next.resolve();
+    }
+  }
 }
 
 function trafficOf(awsUsed: readonly AuditAws[]): TrafficSummary {

@@ -65,7 +65,10 @@ export function formatSarif(result: AuditResult, rules: readonly AnyRule[]): str
       message: { text: messageOf(e) },
       locations: [
         {
-          physicalLocation: { artifactLocation: { uri: arnOf(e) } },
+          // A URI reference: anything outside the ARN alphabet is percent-encoded.
+          physicalLocation: {
+            artifactLocation: { uri: encodeURI(arnOf(e)).replace(/[[\]]/g, encodeURIComponent) },
+          },
           logicalLocations: [
             {
               name: e.resourceName,
