@@ -1,7 +1,7 @@
 // The HTML report: one self-contained file (inline CSS, SVG and script; a Content-Security-Policy
 // that forbids every network fetch). Summary by rule, control and account, a chart of compliance
 // per rule, and a filterable findings table with annotations and remediation hints.
-import type { AuditResult } from '../../../rules/audit/audit.js';
+import { type AuditResult, COMPLIANCE_ORDER } from '../../../rules/audit/audit.js';
 import { severityRank } from '../../../rules/audit/gate.js';
 import { type Counts, controlLabel, emptyCounts, summarizeAudit } from '../../../rules/audit/summary.js';
 import type { ComplianceType } from '../../../rules/engine/outcome.js';
@@ -88,8 +88,17 @@ export function formatHtml(
       severity: r.severity,
       hint: remediationHint(r),
     })),
+    // Worst first across rules: failures of the most severe rules lead the table.
     evaluations: result.evaluations
       .filter((e) => ruleIndex.has(e.ruleId))
+      .sort(
+        (a, b) =>
+          COMPLIANCE_ORDER[a.complianceType] - COMPLIANCE_ORDER[b.complianceType] ||
+          (ruleIndex.get(a.ruleId) ?? 0) - (ruleIndex.get(b.ruleId) ?? 0) ||
+          a.accountId.localeCompare(b.accountId) ||
+          a.region.localeCompare(b.region) ||
+          a.resourceName.localeCompare(b.resourceName),
+      )
       .map((e) => ({
         r: ruleIndex.get(e.ruleId),
         a: e.accountId,
@@ -260,6 +269,7 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 td.annotation ul { margin: .3rem 0 0 1rem; padding: 0; }
 td.hint { color: #57606a; font-size: .85rem; max-width: 22rem; }
 td.name { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; }
+td.rule, td.scope, td.status, td.sev { white-space: nowrap; }
 svg text { font-size: 12px; fill: #1f2328; }
 .filters { display: flex; flex-wrap: wrap; gap: .75rem; align-items: end; margin-bottom: .5rem; }
 .filters label { display: flex; flex-direction: column; font-size: .8rem; color: #57606a; }

@@ -3,7 +3,7 @@ import type { AnyRule } from '../../../rules/engine/rule.js';
 
 export function remediationHint(rule: AnyRule): string {
   const link = rule.remediation;
-  if (!link) return 'No automated remediation: fix each finding listed, as the rule description explains.';
+  if (!link) return 'Fix each finding listed (no automated remediation for this rule).';
   const owner = link.kind === 'aws-managed' ? ' (owned by AWS)' : '';
   const text = link.description.trim().replace(/\.?$/, '.');
   return `${text} Automation: SSM document ${link.documentName}${owner}.`;
