@@ -80,6 +80,13 @@ export async function auditCommand(options: AuditCommandOptions): Promise<number
 
   const color = !options.output && process.stdout.isTTY === true && !process.env.NO_COLOR;
   emit(render(options.format, result, rules, color), options.output);
+  // Nothing could be audited at all (every account or region failed): the run failed.
+  if (
+    plan.scopes.length > 0
+      ? result.errors.length >= plan.scopes.length + plan.errors.length
+      : plan.errors.length > 0
+  )
+    return EXIT.RUNTIME_FAILURE;
   if (!failOn) return EXIT.OK;
   if (gateFailures(result.evaluations, rules, failOn).length) return EXIT.FINDINGS;
   const incomplete =
