@@ -199,8 +199,7 @@ class Generator {
   }
 
   arn(i: number): string {
-    const kind = this.kindOf(i) === 'network' ? 'net' : 'app';
-    return `arn:aws:elasticloadbalancing:${this.e.region}:${this.e.accountId}:loadbalancer/${kind}/lb-${i}/${hex(i)}`;
+    return simulatedLoadBalancerArn(this.e, i);
   }
 
   indexOfArn(arn: string): number {
@@ -426,6 +425,15 @@ function errorResponse(service: string, json: boolean, code: string, message: st
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** The ARN the simulated estate gives its i-th (ELBv2) load balancer; Classic ones are named lb-i. */
+export function simulatedLoadBalancerArn(shape: EstateShape, i: number): string {
+  const kind =
+    new Generator({ mix: { alb: 5, nlb: 3 }, rulesPerListener: 1, ...shape }).kindOf(i) === 'network'
+      ? 'net'
+      : 'app';
+  return `arn:aws:elasticloadbalancing:${shape.region}:${shape.accountId}:loadbalancer/${kind}/lb-${i}/${hex(i)}`;
 }
 
 /** Credentials for clients that talk to the simulated endpoint (it checks no signature). */
