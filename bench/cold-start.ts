@@ -44,7 +44,11 @@ export async function coldStart(outDir: string, runs: number): Promise<BundleFig
   for (let run = 0; run < runs; run++) {
     for (const b of built) {
       const out = execFileSync(process.execPath, ['bench/import-once.mjs', pathToFileURL(b.outfile).href], {
-        env: { ...process.env, AWS_REGION: 'us-east-1', AWS_SDK_JS_SUPPRESS_NODE_VERSION_WARNING: '1' },
+        env: {
+          ...process.env,
+          AWS_REGION: 'us-east-1',
+          AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+        },
         encoding: 'utf8',
       });
       b.times.push(Number(out.trim()));

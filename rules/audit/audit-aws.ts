@@ -70,13 +70,6 @@ export class AuditAws extends RegionalAws {
         max: this.pressure.max ?? DEFAULT_API_PRESSURE.max,
       });
       this.limits.set(api, limit);
-      if (process.env.DEBUG_LIMITS && api.endsWith(process.env.DEBUG_LIMITS)) {
-        const l = limit;
-        setInterval(
-          () => process.stderr.write(`${api} limit=${l.limit} active=${l.active} queued=${l.queued}\n`),
-          500,
-        ).unref();
-      }
     }
     return limit;
   }
@@ -100,10 +93,11 @@ export class AuditAws extends RegionalAws {
         this.traffic.set(api, traffic);
         const limit = this.limitOf(api);
         const generation = await limit.acquire();
+        const sent = performance.now();
         traffic.requests++;
         try {
           const out = await next(args);
-          limit.succeeded();
+          limit.succeeded(performance.now() - sent);
           return out;
         } catch (error) {
           if (isThrottling(error)) {

@@ -51,4 +51,16 @@ describe('AdaptiveLimit', () => {
     for (let i = 0; i < 100; i++) limit.succeeded();
     expect(limit.limit).toBe(4);
   });
+
+  it('cuts to the calls in flight the service just sustained, when that is a smaller cut', async () => {
+    let now = 0;
+    const limit = new AdaptiveLimit({ initial: 10, max: 10, now: () => now });
+    // 80 successes in the last second, each holding its slot 100 ms: 8 calls in flight sustained.
+    for (let i = 0; i < 80; i++) {
+      now = 1000 + (i * 1000) / 80;
+      limit.succeeded(100);
+    }
+    limit.throttled(await limit.acquire());
+    expect(limit.limit).toBe(8);
+  });
 });
