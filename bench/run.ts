@@ -9,6 +9,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { MOTO_INSTALL_HINT, motoAvailable } from '../test/support/moto.js';
 import { changeEvaluation } from './change-evaluation.js';
 import { coldStart } from './cold-start.js';
 import { round, runChild, table } from './lib.js';
@@ -86,7 +87,11 @@ async function main(): Promise<void> {
     );
   }
 
-  if (wanted('moto')) {
+  if (wanted('moto') && !motoAvailable()) {
+    section('Fleet audit on moto: SKIPPED');
+    process.stdout.write(`  moto_server is not on PATH. Install it with: ${MOTO_INSTALL_HINT}\n`);
+    results.motoFleet = { skipped: 'moto_server not found' };
+  } else if (wanted('moto')) {
     section('Fleet audit on moto: `audit --region us-east-1`, requests counted at the endpoint');
     const figures = await motoFleet(MOTO_SIZES);
     results.motoFleet = figures;
