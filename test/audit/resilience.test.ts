@@ -92,9 +92,9 @@ describe('fleet audit resilience', () => {
   const rules = [...RULES, probe('probe-a')];
 
   it('loses no load balancer and reports none twice when a third of all calls are throttled', async () => {
-    const calm = await audit(rules, 100);
+    const calm = await audit(rules, 60);
     const random = seeded(7);
-    const storm = await audit(rules, 100, () => (random() < 1 / 3 ? 'throttle' : undefined));
+    const storm = await audit(rules, 60, () => (random() < 1 / 3 ? 'throttle' : undefined));
 
     const totals = storm.sim.totals();
     expect(totals.throttled / (totals.ok + totals.throttled)).toBeGreaterThan(0.25);
@@ -104,7 +104,7 @@ describe('fleet audit resilience', () => {
     // Every load balancer of both regions, judged by every rule, exactly once.
     const keys = storm.result.evaluations.map(key);
     expect(new Set(keys).size).toBe(keys.length);
-    expect(keys.length).toBe(2 * expectedPerRegion(rules, 100));
+    expect(keys.length).toBe(2 * expectedPerRegion(rules, 60));
     expect(view(storm.result.evaluations)).toEqual(view(calm.result.evaluations));
     // Retries re-send the throttled calls only: the calls that succeeded are the calm run's.
     expect(storm.sim.okCalls()).toEqual(calm.sim.okCalls());
@@ -147,10 +147,10 @@ describe('fleet audit resilience', () => {
   });
 
   it('reads each facet once for every rule that needs it, and tags in batches of 20', async () => {
-    const { sim } = await audit([probe('probe-a'), probe('probe-b')], 150);
+    const { sim } = await audit([probe('probe-a'), probe('probe-b')], 100);
     const ok = sim.okCalls();
-    const elbv2PerRegion = 120; // 8 of every 10
-    const classicPerRegion = 30;
+    const elbv2PerRegion = 80; // 8 of every 10
+    const classicPerRegion = 20;
     expect(ok.get('ELB.DescribeListeners')).toBe(2 * elbv2PerRegion);
     expect(ok.get('ELB.DescribeLoadBalancerAttributes')).toBe(2 * (elbv2PerRegion + classicPerRegion));
     // ELBv2 and Classic DescribeTags both take 20 resources a call.

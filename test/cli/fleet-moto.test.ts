@@ -65,7 +65,7 @@ describe.runIf(run)('live fleet audit on moto', () => {
     fleets.push({
       accountId: member,
       region: 'eu-west-1',
-      members: await createFleet(10, 15, { credentials, prefix: 'wl', region: 'eu-west-1' }),
+      members: await createFleet(6, 10, { credentials, prefix: 'wl', region: 'eu-west-1' }),
     });
     fleets.push({
       accountId: MANAGEMENT,
@@ -97,8 +97,9 @@ describe.runIf(run)('live fleet audit on moto', () => {
 
   it('audits every active account of the organization through the role, and says which it skipped', () => {
     const child = spawnSync(
-      'npx',
+      process.execPath,
       [
+        '--import',
         'tsx',
         'bin/cli/main.ts',
         'audit',
