@@ -2,11 +2,27 @@
 // README rule table and the CLI are all generated from this list. Adding a rule is one folder
 // under rules/ plus one line here; test/registry.test.ts fails when either is missing.
 import { rule as albHttpsOnly } from './alb-https-only/rule.js';
+import { rule as clbAcmCertificateRequired } from './clb-acm-certificate-required/rule.js';
 import { rule as clbHttpsSslOnly } from './clb-https-ssl-only/rule.js';
+import { rule as clbTlsPolicy } from './clb-tls-policy/rule.js';
+import { rule as elbv2AcmCertificateRequired } from './elbv2-acm-certificate-required/rule.js';
+import { rule as elbv2TlsPolicy } from './elbv2-tls-policy/rule.js';
 import type { AnyRule } from './engine/rule.js';
+import { rule as lbCertificateExpiry } from './lb-certificate-expiry/rule.js';
+import { rule as lbCertificateKeyStrength } from './lb-certificate-key-strength/rule.js';
 import { rule as nlbTlsOnly } from './nlb-tls-only/rule.js';
 
-export const RULES: readonly AnyRule[] = [albHttpsOnly, nlbTlsOnly, clbHttpsSslOnly];
+export const RULES: readonly AnyRule[] = [
+  albHttpsOnly,
+  nlbTlsOnly,
+  clbHttpsSslOnly,
+  elbv2TlsPolicy,
+  clbTlsPolicy,
+  lbCertificateExpiry,
+  lbCertificateKeyStrength,
+  elbv2AcmCertificateRequired,
+  clbAcmCertificateRequired,
+];
 
 export function findRule(id: string): AnyRule | undefined {
   return RULES.find((r) => r.id === id);

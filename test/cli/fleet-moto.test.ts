@@ -14,6 +14,8 @@ import { createFleet, type FleetMember } from '../support/moto-fleet.js';
 
 const run = requireMoto();
 const MANAGEMENT = '123456789012';
+/** The fleet's expected verdicts are those of the three listener-encryption rules. */
+const RULES = 'alb-https-only,nlb-tls-only,clb-https-ssl-only';
 
 interface Report {
   evaluations: {
@@ -60,7 +62,7 @@ describe.runIf(run)('live fleet audit on moto', () => {
     fleets.push({
       accountId: member,
       region: 'us-east-1',
-      members: await createFleet(0, 10, { credentials, prefix: 'wl' }),
+      members: await createFleet(0, 6, { credentials, prefix: 'wl' }),
     });
     fleets.push({
       accountId: member,
@@ -70,7 +72,7 @@ describe.runIf(run)('live fleet audit on moto', () => {
     fleets.push({
       accountId: MANAGEMENT,
       region: 'us-east-1',
-      members: await createFleet(0, 5, { prefix: 'mgmt' }),
+      members: await createFleet(0, 4, { prefix: 'mgmt' }),
     });
   });
 
@@ -110,6 +112,8 @@ describe.runIf(run)('live fleet audit on moto', () => {
         'us-east-1',
         '--region',
         'eu-west-1',
+        '--rules',
+        RULES,
         '--format',
         'json',
       ],
@@ -150,6 +154,8 @@ describe.runIf(run)('live fleet audit on moto', () => {
       'elb-config-rules',
       'audit',
       '--all-regions',
+      '--rules',
+      RULES,
       '--format',
       'json',
       '--output',

@@ -1,11 +1,14 @@
 // Every facet, by key. Sources that store facets by name (snapshots) look them up here.
 import type { AnyFacet } from '../facet.js';
 import { attributes } from './attributes.js';
+import { certificates } from './certificates.js';
 import { classicPolicies } from './classic-policies.js';
+import { listenerCertificates } from './listener-certificates.js';
 import { listenerRules } from './listener-rules.js';
 import { listeners } from './listeners.js';
 import { securityGroups } from './security-groups.js';
 import { tags } from './tags.js';
+import { tlsPolicies } from './tls-policies.js';
 
 export { attributes, classicPolicies, listenerRules, listeners, securityGroups, tags };
 
@@ -16,4 +19,7 @@ export const ALL_FACETS: readonly AnyFacet[] = [
   tags,
   securityGroups,
   classicPolicies,
+  tlsPolicies,
+  listenerCertificates,
+  certificates,
 ];

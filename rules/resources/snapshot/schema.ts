@@ -11,6 +11,7 @@ import type {
   SecurityGroupPermission,
 } from '../model.js';
 import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type SnapshotFile } from './format.js';
+import { certificateSchema, tlsPoliciesSchema } from './tls-schema.js';
 
 const common = {
   accountId: z.string().min(1),
@@ -133,6 +134,9 @@ export const FACET_SCHEMAS: Record<string, z.ZodType> = {
   tags: z.record(z.string(), z.string()),
   securityGroups: z.array(securityGroup),
   classicPolicies: z.array(classicPolicy),
+  tlsPolicies: tlsPoliciesSchema,
+  listenerCertificates: z.record(z.string(), z.array(z.object({ arn: z.string(), isDefault: z.boolean() }))),
+  certificates: z.record(z.string(), certificateSchema),
 };
 
 const facets = z.record(z.string(), z.unknown()).superRefine((value, ctx) => {

@@ -1,0 +1,33 @@
+import { defineRule } from '../engine/rule.js';
+import { listenerCertificates } from '../resources/facets/listener-certificates.js';
+import { listeners } from '../resources/facets/listeners.js';
+import { ELBV2_LISTENER, ELBV2_LOAD_BALANCER } from '../resources/model.js';
+import { allowedCertificatesParam, judgeAcmOnly } from '../tls/acm-required.js';
+import { servedCertificates } from '../tls/served-certificates.js';
+
+export const rule = defineRule({
+  id: 'elbv2-acm-certificate-required',
+  title: 'ALB and NLB listeners serve certificates from ACM',
+  description:
+    'Every certificate an HTTPS or TLS listener serves, the default and every SNI certificate, is an ACM ' +
+    'certificate, which ACM renews and monitors. IAM server certificates fail unless listed in ' +
+    'allowedCertificates.',
+  severity: 'medium',
+  appliesTo: ['application', 'network'],
+  resourceTypes: [ELBV2_LOAD_BALANCER],
+  triggers: { changes: [ELBV2_LOAD_BALANCER, ELBV2_LISTENER], periodic: 'TwentyFour_Hours' },
+  parameters: { allowedCertificates: allowedCertificatesParam },
+  needs: [listeners, listenerCertificates],
+  controls: [
+    {
+      framework: 'Security Hub',
+      id: 'ELB.2',
+      relation: 'related',
+      note: 'ELB.2 is the Classic control; this is its ELBv2 counterpart.',
+    },
+    { framework: 'AWS Config managed rule', id: 'elbv2-acm-certificate-required', relation: 'equivalent' },
+  ],
+  evaluate({ lb, listeners, listenerCertificates }, { params }) {
+    return judgeAcmOnly(servedCertificates(lb, listeners, listenerCertificates), params.allowedCertificates);
+  },
+});

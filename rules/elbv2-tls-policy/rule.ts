@@ -1,0 +1,107 @@
+import { fromFindings, notApplicable } from '../engine/outcome.js';
+import { defineRule } from '../engine/rule.js';
+import { listeners } from '../resources/facets/listeners.js';
+import { tlsPolicies } from '../resources/facets/tls-policies.js';
+import { ELBV2_LISTENER, ELBV2_LOAD_BALANCER } from '../resources/model.js';
+import { lookupPolicy } from '../tls/lookup.js';
+import {
+  judgePolicy,
+  minTlsVersionParam,
+  policyListParams,
+  requirementProblems,
+  summarize,
+} from '../tls/requirements.js';
+
+const TLS_PROTOCOLS = new Set(['HTTPS', 'TLS']);
+
+export const rule = defineRule({
+  id: 'elbv2-tls-policy',
+  title: 'ALB HTTPS and NLB TLS listeners use a TLS policy that allows only what you accept',
+  description:
+    'Every HTTPS (ALB) and TLS (NLB) listener uses a security policy whose protocols and ciphers meet the ' +
+    'requirements: no protocol below minTlsVersion, only forward-secret key exchange, and FIPS or post-quantum ' +
+    'key exchange when required. Policies are judged by what they allow, read from a catalog built from AWS ' +
+    'documentation or from DescribeSSLPolicies, never by their names: ELBSecurityPolicy-TLS13-1-0-PQ-2025-09 ' +
+    'fails because it allows TLS 1.0. A policy that cannot be classified fails. preset=securityhub-elb17 ' +
+    'reproduces Security Hub ELB.17.',
+  severity: 'high',
+  appliesTo: ['application', 'network'],
+  resourceTypes: [ELBV2_LOAD_BALANCER],
+  triggers: { changes: [ELBV2_LOAD_BALANCER, ELBV2_LISTENER], periodic: 'TwentyFour_Hours' },
+  parameters: {
+    minTlsVersion: minTlsVersionParam(
+      ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'],
+      'Oldest protocol a policy may allow.',
+    ),
+    requireForwardSecrecy: {
+      type: 'boolean',
+      default: true,
+      description: 'Whether every cipher usable below TLS 1.3 must use ephemeral (EC)DHE key exchange.',
+    },
+    requireFips: {
+      type: 'boolean',
+      default: false,
+      description: 'Whether the policy must be a FIPS policy (FIPS 140 validated module).',
+    },
+    requirePostQuantum: {
+      type: 'boolean',
+      default: false,
+      description: 'Whether the policy must offer hybrid post-quantum (ML-KEM) key exchange.',
+    },
+    ...policyListParams,
+    preset: {
+      type: 'enum',
+      values: ['none', 'securityhub-elb17', 'strict'],
+      default: 'none',
+      description:
+        'securityhub-elb17: accept exactly the policies Security Hub ELB.17 accepts (the property parameters are ' +
+        'ignored). strict: TLS 1.3 supported, nothing below TLS 1.2, forward secrecy, and either only AEAD ciphers ' +
+        '(the Res shape) or post-quantum key exchange; added to the property parameters.',
+    },
+  },
+  needs: [listeners, tlsPolicies],
+  controls: [
+    {
+      framework: 'Security Hub',
+      id: 'ELB.17',
+      relation: 'related',
+      note: 'preset=securityhub-elb17 reproduces ELB.17 exactly; the defaults judge policies by what they allow.',
+    },
+    {
+      framework: 'AWS Config managed rule',
+      id: 'elbv2-predefined-security-policy-ssl-check',
+      relation: 'stricter',
+      note: 'The managed rule compares names against a list; this rule checks what each policy allows.',
+    },
+  ],
+  validateParameters: requirementProblems,
+  evaluate({ listeners, tlsPolicies }, { params }) {
+    const secure = [...listeners]
+      .filter((l) => TLS_PROTOCOLS.has(l.protocol))
+      .sort((a, b) => a.port - b.port);
+    if (secure.length === 0)
+      return notApplicable(
+        'No HTTPS or TLS listener: no TLS policy to judge (the listener rules judge plaintext).',
+      );
+    const requirements = { ...params, preset: params.preset === 'none' ? undefined : params.preset };
+    const findings: string[] = [];
+    const passed: string[] = [];
+    for (const listener of secure) {
+      const where = `${listener.protocol}:${listener.port}`;
+      if (!listener.sslPolicy) {
+        findings.push(`${where} has no security policy recorded, so what it allows is unknown`);
+        continue;
+      }
+      const found = lookupPolicy('elbv2', listener.sslPolicy, tlsPolicies);
+      if (!found.ok) {
+        findings.push(`${where} policy ${listener.sslPolicy} cannot be classified: ${found.reason}`);
+        continue;
+      }
+      const verdict = judgePolicy(found.profile, [listener.sslPolicy], requirements);
+      if (verdict.ok)
+        passed.push(`${where} ${listener.sslPolicy} (${verdict.why ?? summarize(found.profile)})`);
+      else findings.push(`${where} policy ${listener.sslPolicy} ${verdict.faults.join('; ')}`);
+    }
+    return fromFindings(findings, `TLS policies meet the requirements: ${passed.join(', ')}.`);
+  },
+});

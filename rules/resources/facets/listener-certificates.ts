@@ -1,0 +1,46 @@
+import {
+  ElasticLoadBalancingV2Client,
+  paginateDescribeListenerCertificates,
+} from '@aws-sdk/client-elastic-load-balancing-v2';
+import { defineFacet } from '../facet.js';
+import type { ListenerCertificate } from '../model.js';
+import { listeners } from './listeners.js';
+
+const CERTIFICATE_PROTOCOLS = new Set(['HTTPS', 'TLS']);
+
+/**
+ * Every certificate of each ELBv2 HTTPS or TLS listener, by listener ARN: the default one and the
+ * SNI certificates that DescribeListeners and Config's Listener item leave out. {} for Classic,
+ * whose single certificate per listener is on the load balancer itself.
+ */
+export const listenerCertificates = defineFacet<
+  'listenerCertificates',
+  Record<string, ListenerCertificate[]>
+>({
+  key: 'listenerCertificates',
+  description: 'Default and SNI certificates of every ELBv2 HTTPS/TLS listener, by listener ARN',
+  iamActions: ['elasticloadbalancing:DescribeListenerCertificates', ...listeners.iamActions],
+  async live(lb, { aws, need }) {
+    if (lb.kind === 'classic') return {};
+    const client = aws.client(ElasticLoadBalancingV2Client);
+    const out: Record<string, ListenerCertificate[]> = {};
+    for (const listener of await need(listeners, lb)) {
+      if (!CERTIFICATE_PROTOCOLS.has(listener.protocol)) continue;
+      const certificates = new Map(listener.certificates.map((c) => [c.arn, c]));
+      for await (const page of paginateDescribeListenerCertificates(
+        { client, pageSize: 400 },
+        { ListenerArn: listener.arn },
+      )) {
+        for (const c of page.Certificates ?? []) {
+          if (c.CertificateArn)
+            certificates.set(c.CertificateArn, {
+              arn: c.CertificateArn,
+              isDefault: c.IsDefault ?? certificates.get(c.CertificateArn)?.isDefault ?? false,
+            });
+        }
+      }
+      out[listener.arn] = [...certificates.values()];
+    }
+    return out;
+  },
+});

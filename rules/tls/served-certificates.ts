@@ -1,0 +1,37 @@
+// The certificates a load balancer serves and where: "HTTPS:443", "TLS:8883 (SNI)".
+import type { ElbV2Listener, ListenerCertificate, LoadBalancer } from '../resources/model.js';
+import { isEncryptedClassicListener } from './classic-policy.js';
+
+const ELBV2_CERTIFICATE_PROTOCOLS = new Set(['HTTPS', 'TLS']);
+
+export interface ServedCertificate {
+  arn: string;
+  /** Listeners that serve it, e.g. ["HTTPS:443", "HTTPS:8443 (SNI)"]. */
+  where: string[];
+}
+
+export function servedCertificates(
+  lb: LoadBalancer,
+  listeners: readonly ElbV2Listener[],
+  byListener: Record<string, ListenerCertificate[]>,
+): ServedCertificate[] {
+  const served = new Map<string, string[]>();
+  const add = (arn: string, where: string) => served.set(arn, [...(served.get(arn) ?? []), where]);
+  if (lb.kind === 'classic') {
+    for (const l of [...lb.listeners].sort((a, b) => a.port - b.port))
+      if (isEncryptedClassicListener(l) && l.sslCertificateId)
+        add(l.sslCertificateId, `${l.protocol}:${l.port}`);
+  } else {
+    for (const l of [...listeners].sort((a, b) => a.port - b.port)) {
+      if (!ELBV2_CERTIFICATE_PROTOCOLS.has(l.protocol)) continue;
+      for (const c of byListener[l.arn] ?? l.certificates)
+        add(c.arn, `${l.protocol}:${l.port}${c.isDefault ? '' : ' (SNI)'}`);
+    }
+  }
+  return [...served].map(([arn, where]) => ({ arn, where }));
+}
+
+/** The short form of a certificate ARN for annotations: the ARN itself (users grep for it). */
+export function describeWhere(where: readonly string[]): string {
+  return where.join(', ');
+}
