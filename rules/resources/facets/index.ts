@@ -8,9 +8,22 @@ import { listenerRules } from './listener-rules.js';
 import { listeners } from './listeners.js';
 import { securityGroups } from './security-groups.js';
 import { tags } from './tags.js';
+import { targetSecurityGroups } from './target-security-groups.js';
+import { targets } from './targets.js';
 import { tlsPolicies } from './tls-policies.js';
+import { webAcl } from './web-acl.js';
 
-export { attributes, classicPolicies, listenerRules, listeners, securityGroups, tags };
+export {
+  attributes,
+  classicPolicies,
+  listenerRules,
+  listeners,
+  securityGroups,
+  tags,
+  targetSecurityGroups,
+  targets,
+  webAcl,
+};
 
 export const ALL_FACETS: readonly AnyFacet[] = [
   listeners,
@@ -22,4 +35,7 @@ export const ALL_FACETS: readonly AnyFacet[] = [
   tlsPolicies,
   listenerCertificates,
   certificates,
+  targets,
+  targetSecurityGroups,
+  webAcl,
 ];

@@ -1,5 +1,7 @@
 // Validation of snapshot files, so a malformed file is refused with the path of the bad field.
 import { z } from 'zod';
+import type { TargetSecurityGroups } from '../facets/target-security-groups.js';
+import type { WebAclRef } from '../facets/web-acl.js';
 import type {
   ClassicListener,
   ClassicPolicy,
@@ -10,6 +12,7 @@ import type {
   SecurityGroup,
   SecurityGroupPermission,
 } from '../model.js';
+import type { TargetGroup } from '../normalize/targets.js';
 import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type SnapshotFile } from './format.js';
 import { certificateSchema, tlsPoliciesSchema } from './tls-schema.js';
 
@@ -126,6 +129,46 @@ const classicPolicy: z.ZodType<ClassicPolicy> = z.object({
   attributes: z.record(z.string(), z.string()),
 });
 
+const targetGroup: z.ZodType<TargetGroup> = z.object({
+  arn: z.string().startsWith('arn:').optional(),
+  name: z.string().min(1),
+  targetType: z.enum(['instance', 'ip', 'lambda', 'alb']),
+  protocol: z.string().optional(),
+  port: z.number().int().optional(),
+  vpcId: z.string().optional(),
+  healthCheck: z.object({
+    enabled: z.boolean(),
+    protocol: z.string().optional(),
+    port: z.string().optional(),
+  }),
+  targets: z.array(
+    z.object({
+      id: z.string().min(1),
+      port: z.number().int().optional(),
+      healthCheckPort: z.number().int().optional(),
+      availabilityZone: z.string().optional(),
+      health: z.object({
+        state: z.string().min(1),
+        reason: z.string().optional(),
+        description: z.string().optional(),
+      }),
+    }),
+  ),
+});
+const targetSecurityGroups: z.ZodType<TargetSecurityGroups> = z.object({
+  byTarget: z.record(
+    z.string(),
+    z.union([
+      z.object({ found: z.literal(true), via: z.string(), groupIds: z.array(z.string()) }),
+      z.object({ found: z.literal(false), reason: z.string() }),
+    ]),
+  ),
+  groups: z.array(securityGroup),
+});
+const webAcl: z.ZodType<WebAclRef | null> = z
+  .object({ arn: z.string().startsWith('arn:'), name: z.string(), id: z.string().optional() })
+  .nullable();
+
 /** One schema per facet key. A facet a snapshot may carry must be listed here. */
 export const FACET_SCHEMAS: Record<string, z.ZodType> = {
   listeners: z.array(listener),
@@ -137,6 +180,9 @@ export const FACET_SCHEMAS: Record<string, z.ZodType> = {
   tlsPolicies: tlsPoliciesSchema,
   listenerCertificates: z.record(z.string(), z.array(z.object({ arn: z.string(), isDefault: z.boolean() }))),
   certificates: z.record(z.string(), certificateSchema),
+  targets: z.array(targetGroup),
+  targetSecurityGroups,
+  webAcl,
 };
 
 const facets = z.record(z.string(), z.unknown()).superRefine((value, ctx) => {

@@ -1,0 +1,51 @@
+import { compliant, nonCompliant, notApplicable } from '../engine/outcome.js';
+import { defineRule } from '../engine/rule.js';
+import { webAcl } from '../resources/facets/web-acl.js';
+import { ELBV2_LOAD_BALANCER } from '../resources/model.js';
+
+export const rule = defineRule({
+  id: 'alb-waf-enabled',
+  title: 'Internet-facing ALBs are protected by an AWS WAF web ACL',
+  description:
+    'An internet-facing Application Load Balancer (or every ALB, with scope=all) is associated with a WAFv2 ' +
+    'web ACL, and, when allowedWebAcls is set, with one of those. Internal ALBs are not applicable unless ' +
+    'scope=all. WAF Classic associations are not counted: WAF Classic is retired.',
+  severity: 'medium',
+  appliesTo: ['application'],
+  resourceTypes: [ELBV2_LOAD_BALANCER],
+  // The association is not part of the load balancer's configuration item: the sweep reads it.
+  triggers: { changes: [ELBV2_LOAD_BALANCER], periodic: 'TwentyFour_Hours' },
+  parameters: {
+    scope: {
+      type: 'enum',
+      values: ['internet-facing', 'all'],
+      default: 'internet-facing',
+      description: 'Which ALBs must have a web ACL: internet-facing ones, or all.',
+    },
+    allowedWebAcls: {
+      type: 'stringList',
+      default: [],
+      expected: 'web ACL names or ARNs',
+      description: 'Web ACLs that count, by name or ARN. Empty means any web ACL.',
+    },
+  },
+  needs: [webAcl],
+  controls: [
+    { framework: 'Security Hub', id: 'ELB.16', relation: 'equivalent' },
+    {
+      framework: 'AWS Config managed rule',
+      id: 'alb-waf-enabled',
+      relation: 'equivalent',
+      note: 'The managed rule checks every ALB; set scope=all to match it.',
+    },
+  ],
+  evaluate({ lb, webAcl }, { params }) {
+    if (lb.scheme === 'internal' && params.scope === 'internet-facing')
+      return notApplicable('Internal ALB; scope=internet-facing checks only internet-facing ALBs.');
+    if (!webAcl) return nonCompliant([`${lb.scheme} ALB has no AWS WAF web ACL`]);
+    const allowed = params.allowedWebAcls;
+    if (allowed.length && !allowed.includes(webAcl.name) && !allowed.includes(webAcl.arn))
+      return nonCompliant([`web ACL ${webAcl.name} is not one of allowedWebAcls (${allowed.join(', ')})`]);
+    return compliant(`Protected by web ACL ${webAcl.name}.`);
+  },
+});
