@@ -3,7 +3,7 @@
 // measured within one run (bundle import time over the Config-client-only bundle's, audit wall
 // time over its rate-limit lower bound).
 //
-//   npm run bench                       everything (about 5-8 minutes on 2 cores)
+//   npm run bench                       everything (about 8-10 minutes on 2 cores)
 //   npm run bench -- --only scale,moto  some sections: cold-start, change, moto, scale
 //   npm run bench -- --quick            smaller sizes, for a smoke run
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -26,7 +26,7 @@ const wanted = (section: string) => !only || only.has(section);
 
 const OUT = '.bench';
 /** The scale model: per-call latency and per-API rate of the simulated endpoint. */
-const SCALE = { latencyMs: 50, ratePerApi: 200, sizes: quick ? [500, 2000] : [2000, 20000] };
+const SCALE = { latencyMs: 50, ratePerApi: 100, sizes: quick ? [500, 2000] : [2000, 20000] };
 const MOTO_SIZES = quick ? [100] : [100, 1000];
 const COLD_RUNS = quick ? 5 : 11;
 
@@ -76,7 +76,7 @@ async function main(): Promise<void> {
 
   if (wanted('change')) {
     section('Change evaluation: the Lambda handler per Config change notification (simulated endpoint)');
-    const figures = await changeEvaluation(quick ? 20 : 100);
+    const figures = await changeEvaluation(quick ? 20 : 50);
     results.changeEvaluation = figures;
     save();
     process.stdout.write(

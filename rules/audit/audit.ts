@@ -170,6 +170,9 @@ async function auditEstate(
 ): Promise<void> {
   const types = [...new Set(prepared.flatMap((p) => p.rule.resourceTypes))] as ReportedResourceType[];
   const chunkSize = Math.max(1, options.concurrency ?? 100);
+  const rulesByType = new Map(
+    types.map((type) => [type, prepared.filter((p) => p.rule.resourceTypes.includes(type))] as const),
+  );
   // Load balancers in flight: several chunks, released one by one as each is judged, so the
   // slowest load balancer of a chunk (a call retried after throttling) holds back nothing.
   const inFlight = new WeightedSlots(chunkSize * 5);
@@ -190,7 +193,7 @@ async function auditEstate(
   };
   const launch = async (chunk: LoadBalancer[]) => {
     await inFlight.acquire(chunk.length);
-    const rulesOf = chunk.map((lb) => prepared.filter((p) => p.rule.resourceTypes.includes(lb.resourceType)));
+    const rulesOf = chunk.map((lb) => rulesByType.get(lb.resourceType) ?? []);
     // Request every facet of the chunk in this tick: batched APIs then fill their batches.
     chunk.forEach((lb, i) => {
       for (const { rule } of rulesOf[i] ?? []) {
