@@ -29,6 +29,8 @@ export class AdaptiveLimit {
   /** Calls started after the last decrease; throttles of older calls are echoes of it. */
   private generation = 0;
   private readonly now: () => number;
+  /** The limit at the last throttle: growth slows near it (as CUBIC does), then speeds up past it. */
+  private lastThrottledAt = 0;
   /** Completion times of recent successes, and the average time a success held its slot. */
   private readonly completions: number[] = [];
   private heldMs = 0;
@@ -90,7 +92,9 @@ export class AdaptiveLimit {
     if (this.current >= this.max) return;
     // +1 per round of calls at the current limit, spread over the round's successes.
     const before = this.limit;
-    this.current = Math.min(this.max, this.current + 1 / this.current);
+    const nearLastThrottle =
+      this.current > 0.85 * this.lastThrottledAt && this.current < 1.15 * this.lastThrottledAt;
+    this.current = Math.min(this.max, this.current + (nearLastThrottle ? 0.25 : 1) / this.current);
     if (this.limit > before) {
       this.stats.increases++;
       this.stats.peak = Math.max(this.stats.peak, this.limit);
@@ -103,6 +107,7 @@ export class AdaptiveLimit {
     this.stats.throttles++;
     if (generation !== this.generation) return;
     this.generation++;
+    this.lastThrottledAt = this.current;
     const next = Math.max(
       this.min,
       this.current * this.decrease,

@@ -212,7 +212,7 @@ async function auditEstate(
   };
   try {
     let chunk: LoadBalancer[] = [];
-    for await (const lb of estate.listLoadBalancers(types)) {
+    for await (const lb of interleave(types.map((type) => estate.listLoadBalancers([type])))) {
       options.observer?.loadBalancerFound?.(scope);
       chunk.push(lb);
       if (chunk.length >= chunkSize) {
@@ -226,6 +226,37 @@ async function auditEstate(
     await Promise.all(running);
   }
   if (failed) throw failed;
+}
+
+/**
+ * Load balancers of every type, taken in turn from each listing: Classic and ELBv2 load balancers
+ * call different APIs, so mixing them keeps every API busy instead of leaving the Classic ones'
+ * calls for the end. Each listing is read one page ahead at most.
+ */
+async function* interleave<T>(streams: readonly AsyncIterable<T>[]): AsyncIterable<T> {
+  const iterators = streams.map((s) => s[Symbol.asyncIterator]());
+  const ahead = (i: number) => {
+    const next = iterators[i]!.next();
+    // Handled here so a listing that fails while another is being read is no unhandled rejection;
+    // the failure still surfaces when its turn comes.
+    next.catch(() => {});
+    return next;
+  };
+  const pending = new Map(iterators.map((_, i) => [i, ahead(i)] as const));
+  try {
+    while (pending.size) {
+      for (const [i, next] of [...pending]) {
+        const result = await next;
+        if (result.done) pending.delete(i);
+        else {
+          pending.set(i, ahead(i));
+          yield result.value;
+        }
+      }
+    }
+  } finally {
+    for (const it of iterators) await it.return?.();
+  }
 }
 
 /** A counting semaphore whose holders take several slots at once. */

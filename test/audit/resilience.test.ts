@@ -112,7 +112,7 @@ describe('fleet audit resilience', () => {
 
   it('reports AccessDenied on one API in one region on the load balancers that need it, and judges the rest', async () => {
     const { result } = await audit(RULES, 60, ({ api, region }) =>
-      api === 'ELB.DescribeRules' && region === 'eu-west-1' ? 'access-denied' : undefined,
+      api === 'ELBv2.DescribeRules' && region === 'eu-west-1' ? 'access-denied' : undefined,
     );
     expect(result.errors).toEqual([]);
     const unjudged = result.evaluations.filter((e) => e.complianceType === 'INSUFFICIENT_DATA');
@@ -138,7 +138,7 @@ describe('fleet audit resilience', () => {
 
   it('reports a region whose listing is denied as a scope error, and finishes the other region', async () => {
     const { result } = await audit(RULES, 40, ({ api, region }) =>
-      api === 'ELB.DescribeLoadBalancers' && region === 'eu-west-1' ? 'access-denied' : undefined,
+      api === 'ELBv2.DescribeLoadBalancers' && region === 'eu-west-1' ? 'access-denied' : undefined,
     );
     expect(result.errors).toHaveLength(1);
     expect(result.errors[0]).toMatchObject({ accountId: ACCOUNT, region: 'eu-west-1', code: 'AccessDenied' });
@@ -151,11 +151,11 @@ describe('fleet audit resilience', () => {
     const ok = sim.okCalls();
     const elbv2PerRegion = 80; // 8 of every 10
     const classicPerRegion = 20;
-    expect(ok.get('ELB.DescribeListeners')).toBe(2 * elbv2PerRegion);
-    expect(ok.get('ELB.DescribeLoadBalancerAttributes')).toBe(2 * (elbv2PerRegion + classicPerRegion));
+    expect(ok.get('ELBv2.DescribeListeners')).toBe(2 * elbv2PerRegion);
+    expect(ok.get('ELBv2.DescribeLoadBalancerAttributes')).toBe(2 * elbv2PerRegion);
+    expect(ok.get('ELB.DescribeLoadBalancerAttributes')).toBe(2 * classicPerRegion);
     // ELBv2 and Classic DescribeTags both take 20 resources a call.
-    expect(ok.get('ELB.DescribeTags')).toBe(
-      2 * (Math.ceil(elbv2PerRegion / 20) + Math.ceil(classicPerRegion / 20)),
-    );
+    expect(ok.get('ELBv2.DescribeTags')).toBe(2 * Math.ceil(elbv2PerRegion / 20));
+    expect(ok.get('ELB.DescribeTags')).toBe(2 * Math.ceil(classicPerRegion / 20));
   });
 });

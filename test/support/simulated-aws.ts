@@ -99,7 +99,9 @@ export class SimulatedAws {
     const target = header(request.headers, 'x-amz-target');
     const params = new URLSearchParams(target ? '' : body);
     const action = target ? (target.split('.').pop() ?? '') : (params.get('Action') ?? '');
-    const api = `${SERVICE_NAMES[service] ?? service}.${action}`;
+    // ELB and ELBv2 share a signing name; each API version has its own limits, as in AWS.
+    const family = params.get('Version') === '2015-12-01' ? 'ELBv2' : (SERVICE_NAMES[service] ?? service);
+    const api = `${family}.${action}`;
     const count = this.counts.get(api) ?? { ok: 0, throttled: 0, denied: 0 };
     this.counts.set(api, count);
     const sequence = this.sequence++;
