@@ -120,7 +120,7 @@ async function main(): Promise<void> {
 
   if (wanted('scale')) {
     section(
-      `Scale model: simulated endpoint, ${SCALE.latencyMs} ms per call, ${SCALE.ratePerApi} calls/s per API (token bucket)`,
+      `Scale model: simulated endpoint, ${SCALE.latencyMs} ms per call, ${SCALE.ratePerApi} calls/s per API (token bucket of one second's worth)`,
     );
     const runs: ScaleRun[] = [];
     for (const size of SCALE.sizes) {

@@ -63,4 +63,16 @@ describe('AdaptiveLimit', () => {
     limit.throttled(await limit.acquire());
     expect(limit.limit).toBe(8);
   });
+
+  it('grows more slowly near the limit it was last throttled at', async () => {
+    const probing = new AdaptiveLimit({ initial: 10, max: 40, decrease: 0.9 });
+    probing.throttled(await probing.acquire()); // throttled at 10, cut to 9
+    const fresh = new AdaptiveLimit({ initial: 9, max: 40 });
+    for (let i = 0; i < 20; i++) {
+      probing.succeeded();
+      fresh.succeeded();
+    }
+    expect(fresh.limit).toBe(11);
+    expect(probing.limit).toBe(9);
+  });
 });

@@ -26,7 +26,10 @@ export interface SimulatedAwsOptions {
   latencyMs?: number;
   /** Requests per second allowed per region and API; unlimited when absent. */
   ratePerApi?: number;
-  /** Bucket size (burst) per region and API; defaults to a tenth of a second's worth. */
+  /**
+   * Bucket size (burst) per region and API; defaults to one second's worth. AWS's own buckets hold
+   * more (EC2's non-mutating APIs: 100 tokens refilled at 20 a second, a five-second burst).
+   */
   burst?: number;
   fault?(request: { api: string; region: string; sequence: number }): Fault;
 }
@@ -139,7 +142,7 @@ export class SimulatedAws {
   private allow(key: string): boolean {
     const rate = this.options.ratePerApi;
     if (!rate) return true;
-    const burst = this.options.burst ?? Math.max(1, rate / 10);
+    const burst = this.options.burst ?? Math.max(1, rate);
     const now = performance.now();
     const bucket = this.buckets.get(key) ?? { tokens: burst, at: now };
     bucket.tokens = Math.min(burst, bucket.tokens + ((now - bucket.at) * rate) / 1000);
