@@ -9,7 +9,8 @@ describe('cli', () => {
     const result = await runCli(['audit', '--snapshot', SAMPLE]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(
-      /^alb-https-only — ALB listeners use HTTPS or only redirect to it \[high\]$/m,
+      // Grouped per account, region and rule (issue 7): the rule heading is indented and tallied.
+      /^\s*alb-https-only — ALB listeners use HTTPS or only redirect to it \[high\]/m,
     );
     expect(result.stdout).toMatch(
       /FAIL\s+api-legacy .*HTTP:80 rule 10 \(path-pattern=\/health\) forwards HTTP/,

@@ -1,8 +1,8 @@
 // Credentials and regions for the live commands: the standard credential chain, or a named
 // profile that must exist. AWS_ENDPOINT_URL is honoured by the SDK itself.
-import { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
+import { fromIni, fromNodeProviderChain, fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
-import type { AwsCredentialIdentityProvider } from '@smithy/types';
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import { UsageError } from './usage-error.js';
 
 export class ProfileNotFoundError extends Error {
@@ -49,10 +49,44 @@ export function regionsOf(requested: readonly string[], session: Session): strin
       ? [session.defaultRegion]
       : [];
   if (regions.length === 0) throw new UsageError('No region: pass --region R (repeatable) or set AWS_REGION');
+  validateRegions(regions);
+  return regions;
+}
+
+export function validateRegions(regions: readonly string[]): void {
   for (const region of regions) {
     if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) {
       throw new UsageError(`--region ${region}: expected a region name such as us-east-1`);
     }
   }
-  return regions;
+}
+
+/** Renew assumed-role credentials this long before they expire. */
+const RENEW_BEFORE_MS = 5 * 60_000;
+
+/**
+ * Credentials of a role assumed from `base`, shared by every region of the account: one
+ * AssumeRole per account (and per renewal), not one per SDK client.
+ */
+export function assumeRole(
+  base: AwsCredentialIdentityProvider,
+  roleArn: string,
+  region: string,
+): AwsCredentialIdentityProvider {
+  const provider = fromTemporaryCredentials({
+    masterCredentials: base,
+    params: { RoleArn: roleArn, RoleSessionName: 'elb-config-rules-audit', DurationSeconds: 3600 },
+    clientConfig: { region },
+  });
+  let current: Promise<AwsCredentialIdentity> | undefined;
+  return async () => {
+    const held = current ? await current.catch(() => undefined) : undefined;
+    if (held && (!held.expiration || held.expiration.getTime() - Date.now() > RENEW_BEFORE_MS)) return held;
+    const attempt = provider();
+    current = attempt;
+    attempt.catch(() => {
+      if (current === attempt) current = undefined;
+    });
+    return attempt;
+  };
 }

@@ -1,9 +1,12 @@
 // elb-config-rules: audit load balancers with the same rules AWS Config runs.
-// Exit codes: 0 done; 1 runtime failure (or resources left unevaluated); 2 usage error.
+// Exit codes (bin/cli/exit-codes.ts, documented in docs/cli.md): 0 done; 1 runtime failure;
+// 2 usage error; 3 --fail-on threshold met; 4 --fail-on and the audit is incomplete.
 import { Command, CommanderError, Option } from 'commander';
-import { auditCommand } from './commands/audit.js';
+import { SEVERITIES } from '../../rules/engine/rule.js';
+import { auditCommand, DEFAULT_MAX_CONCURRENCY, FORMATS } from './commands/audit.js';
 import { evaluateCommand } from './commands/evaluate.js';
 import { snapshotCommand } from './commands/snapshot.js';
+import { EXIT } from './exit-codes.js';
 import { INPUT_ERROR_NAMES } from './usage-error.js';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -25,15 +28,29 @@ export function buildProgram(): Command {
 
   program
     .command('audit')
-    .description('Evaluate every rule against live AWS (standard credential chain) or a snapshot file')
+    .description(
+      'Evaluate every rule against live AWS (accounts, regions, organization) or a recorded snapshot',
+    )
     .option(
       '--region <region>',
       'region to audit (repeatable); default: the profile or AWS_REGION region',
       collect,
       [],
     )
-    .option('--profile <profile>', 'named profile from the shared AWS config')
+    .option('--all-regions', 'audit every region enabled in each account (opted-out regions are skipped)')
+    .option(
+      '--profile <profile>',
+      'named profile from the shared AWS config (repeatable, one per account)',
+      collect,
+      [],
+    )
+    .option(
+      '--role-arn <arn>',
+      'role to assume: an ARN for one account, or with --organization a role name or an ARN with {accountId}',
+    )
+    .option('--organization', 'audit every active account of the organization (needs --role-arn)')
     .option('--rules <ids>', 'comma-separated rule ids (default: all)', commaList)
+    .option('--severity <level>', `only rules of this severity or above (${SEVERITIES.join(', ')})`)
     .option(
       '--snapshot <path>',
       'audit a recorded snapshot file or folder instead of live AWS (repeatable)',
@@ -46,8 +63,17 @@ export function buildProgram(): Command {
       collect,
       [],
     )
-    .addOption(new Option('--format <format>', 'output format').default('table'))
+    .addOption(new Option('--format <format>', `output format: ${FORMATS.join(', ')}`).default('table'))
     .option('--output <file>', 'write the report to a file instead of stdout')
+    .option(
+      '--fail-on <threshold>',
+      `exit ${EXIT.FINDINGS} when a load balancer is NON_COMPLIANT (any rule) or fails a rule of this severity or above; exit ${EXIT.INCOMPLETE} when the audit is incomplete`,
+    )
+    .option(
+      '--max-concurrency <n>',
+      `account/region scopes audited at once (default ${DEFAULT_MAX_CONCURRENCY}); requests within each adapt to throttling`,
+    )
+    .option('--no-progress', 'no progress bar, even on a terminal')
     .action(async (opts) => {
       process.exitCode = await auditCommand(opts);
     });

@@ -1,20 +1,36 @@
 // The command-line audit: every selected rule against every load balancer of each account and
-// region, through the same judge() the Lambda uses. Load balancers stream page by page; each is
-// judged by every rule (sharing one read of each facet) and then released, so memory stays flat.
-import { forEachConcurrent } from '../engine/concurrency.js';
+// region, through the same judge() the Lambda uses.
+//
+// Speed and memory by design:
+// - Scopes (account and region pairs) run concurrently under an adaptive limit.
+// - Within a scope, load balancers stream page by page in chunks. Every facet the chunk needs is
+//   requested in one tick, so batched APIs fill their batches (DescribeTags takes 20 load
+//   balancers a call), and each facet is read once whatever the number of rules that need it.
+// - Requests go through per-API adaptive limits (audit-aws.ts) that back off on throttling.
+// - A judged load balancer is released, so memory holds a few chunks, not the estate.
 import { type Evaluation, judge, ruleParameters } from '../engine/judge.js';
 import type { ParamValues } from '../engine/parameters.js';
 import type { AnyRule } from '../engine/rule.js';
 import type { Estate } from '../resources/estate.js';
 import { errorCode } from '../resources/fetched.js';
-import type { ReportedResourceType } from '../resources/model.js';
+import type { AwsScope, RegionalAws } from '../resources/live/regional-aws.js';
+import type { LoadBalancer, ReportedResourceType } from '../resources/model.js';
+import { AdaptiveLimit } from './adaptive-limit.js';
+import { type ApiPressureOptions, type ApiTraffic, AuditAws } from './audit-aws.js';
+import { isThrottling } from './throttling.js';
 
 export interface AuditScope {
   /** What the scope is, for errors and progress: "123456789012/eu-west-1". */
   label: string;
   accountId?: string;
   region: string;
-  open(): Promise<Estate>;
+  open(io: ScopeIo): Promise<Estate>;
+}
+
+/** What the audit gives a scope to open a live estate with. */
+export interface ScopeIo {
+  /** SDK access with per-API adaptive limits, patient retries and request counts. */
+  aws(scope: AwsScope): RegionalAws;
 }
 
 export interface ScopeError {
@@ -24,15 +40,39 @@ export interface ScopeError {
   message: string;
 }
 
+/** A region or account the audit did not visit on purpose (opted out, suspended), and why. */
+export interface SkippedScope {
+  accountId?: string;
+  region: string;
+  reason: string;
+}
+
+export interface TrafficSummary extends ApiTraffic {
+  byApi: Record<string, ApiTraffic>;
+}
+
+export interface AuditObserver {
+  scopeStarted?(scope: AuditScope): void;
+  loadBalancerFound?(scope: AuditScope): void;
+  scopeFinished?(scope: AuditScope, error?: ScopeError): void;
+}
+
 export interface AuditOptions {
   rules: readonly AnyRule[];
   /** Raw parameters per rule id, validated like Config's ruleParameters. */
   parameters?: Record<string, Record<string, unknown>>;
   now?: Date;
-  /** Load balancers judged at once within a scope. */
+  /** Load balancers whose facets are requested together (default 100). */
   concurrency?: number;
-  /** Scopes (account and region pairs) audited at once. */
+  /** Ceiling of scopes (account and region pairs) audited at once (default 8). */
   scopeConcurrency?: number;
+  /** Per-API request limits and retries for live scopes. */
+  apiPressure?: ApiPressureOptions;
+  /** Extra SDK client settings for live scopes (tests and benchmarks inject a transport). */
+  clientConfig?: Record<string, unknown>;
+  /** Problems found while working out the scopes (an account whose role could not be assumed...). */
+  planned?: { errors?: readonly ScopeError[]; skipped?: readonly SkippedScope[] };
+  observer?: AuditObserver;
   onEvaluation?(evaluation: Evaluation): void;
   onLoadBalancer?(scope: AuditScope): void;
 }
@@ -41,13 +81,17 @@ export interface AuditResult {
   evaluations: Evaluation[];
   errors: ScopeError[];
   scopes: string[];
+  skipped: SkippedScope[];
+  traffic: TrafficSummary;
 }
+
+type PreparedRule = { rule: AnyRule; params: ParamValues<AnyRule['parameters']> };
 
 /** Validates every rule's parameters up front, so a typo fails before any AWS call. */
 export function prepareRules(
   rules: readonly AnyRule[],
   parameters: Record<string, Record<string, unknown>> = {},
-) {
+): PreparedRule[] {
   for (const id of Object.keys(parameters)) {
     if (!rules.some((r) => r.id === id))
       throw new Error(`Parameters given for rule "${id}", which is not selected`);
@@ -55,49 +99,208 @@ export function prepareRules(
   return rules.map((rule) => ({ rule, params: ruleParameters(rule, parameters[rule.id] ?? {}) }));
 }
 
+/** APIs called once per account: their throttling means too many accounts at once. */
+const ACCOUNT_LEVEL_API = /^(STS|Organizations)\./;
+
 export async function runAudit(scopes: readonly AuditScope[], options: AuditOptions): Promise<AuditResult> {
   const prepared = prepareRules(options.rules, options.parameters);
   const now = options.now ?? new Date();
   const evaluations: Evaluation[] = [];
-  const errors: ScopeError[] = [];
-  await forEachConcurrent(scopes, options.scopeConcurrency ?? 4, async (scope) => {
-    try {
-      const estate = await scope.open();
-      for (const evaluation of await auditEstate(estate, prepared, now, options, scope))
-        evaluations.push(evaluation);
-    } catch (error) {
-      // One account or region failing (AccessDenied, opt-in, throttling) must not stop the others.
-      errors.push({
-        accountId: scope.accountId,
-        region: scope.region,
-        code: errorCode(error),
-        message: error instanceof Error ? error.message : String(error),
-      });
-    }
-  });
-  return { evaluations: sortEvaluations(evaluations), errors, scopes: scopes.map((s) => s.label) };
+  const errors: ScopeError[] = [...(options.planned?.errors ?? [])];
+  const awsUsed: AuditAws[] = [];
+  const maxScopes = Math.max(1, options.scopeConcurrency ?? 8);
+  const scopeLimit = new AdaptiveLimit({ initial: maxScopes, max: maxScopes });
+
+  await Promise.all(
+    scopes.map((scope) =>
+      scopeLimit.run(async (generation) => {
+        options.observer?.scopeStarted?.(scope);
+        const io: ScopeIo = {
+          aws: (awsScope) => {
+            const aws = new AuditAws(
+              { ...awsScope, clientConfig: { ...options.clientConfig, ...awsScope.clientConfig } },
+              {
+                ...options.apiPressure,
+                onThrottle: (api) => {
+                  options.apiPressure?.onThrottle?.(api);
+                  if (ACCOUNT_LEVEL_API.test(api)) scopeLimit.throttled(generation);
+                },
+              },
+            );
+            awsUsed.push(aws);
+            return aws;
+          },
+        };
+        let failure: ScopeError | undefined;
+        try {
+          const estate = await scope.open(io);
+          await auditEstate(estate, prepared, now, options, scope, (e) => evaluations.push(e));
+          scopeLimit.succeeded();
+        } catch (error) {
+          // One account or region failing (AccessDenied, opt-in, throttling) must not stop the others.
+          failure = {
+            accountId: scope.accountId,
+            region: scope.region,
+            code: errorCode(error),
+            message: error instanceof Error ? error.message : String(error),
+          };
+          errors.push(failure);
+          if (isThrottling(error)) scopeLimit.throttled(generation);
+        }
+        options.observer?.scopeFinished?.(scope, failure);
+      }),
+    ),
+  );
+  return {
+    evaluations: sortEvaluations(evaluations),
+    errors,
+    scopes: scopes.map((s) => s.label),
+    skipped: [...(options.planned?.skipped ?? [])],
+    traffic: trafficOf(awsUsed),
+  };
 }
 
 async function auditEstate(
   estate: Estate,
-  prepared: { rule: AnyRule; params: ParamValues<AnyRule['parameters']> }[],
+  prepared: readonly PreparedRule[],
   now: Date,
   options: AuditOptions,
   scope: AuditScope,
-): Promise<Evaluation[]> {
+  report: (evaluation: Evaluation) => void,
+): Promise<void> {
   const types = [...new Set(prepared.flatMap((p) => p.rule.resourceTypes))] as ReportedResourceType[];
-  const out: Evaluation[] = [];
-  await forEachConcurrent(estate.listLoadBalancers(types), options.concurrency ?? 16, async (lb) => {
-    for (const { rule, params } of prepared) {
-      if (!rule.resourceTypes.includes(lb.resourceType)) continue;
-      const evaluation = await judge(rule, lb, estate, params, now);
-      out.push(evaluation);
-      options.onEvaluation?.(evaluation);
+  const chunkSize = Math.max(1, options.concurrency ?? 100);
+  const rulesByType = new Map(
+    types.map((type) => [type, prepared.filter((p) => p.rule.resourceTypes.includes(type))] as const),
+  );
+  // Load balancers in flight: several chunks, released one by one as each is judged, so the
+  // slowest load balancer of a chunk (a call retried after throttling) holds back nothing.
+  const inFlight = new WeightedSlots(chunkSize * 5);
+  const running = new Set<Promise<void>>();
+  let failed: unknown;
+  const judgeOne = async (lb: LoadBalancer, rules: readonly PreparedRule[]) => {
+    try {
+      for (const { rule, params } of rules) {
+        const evaluation = await judge(rule, lb, estate, params, now);
+        report(evaluation);
+        options.onEvaluation?.(evaluation);
+      }
+      estate.release(lb);
+      options.onLoadBalancer?.(scope);
+    } finally {
+      inFlight.release(1);
     }
-    estate.release(lb);
-    options.onLoadBalancer?.(scope);
-  });
-  return out;
+  };
+  const launch = async (chunk: LoadBalancer[]) => {
+    await inFlight.acquire(chunk.length);
+    const rulesOf = chunk.map((lb) => rulesByType.get(lb.resourceType) ?? []);
+    // Request every facet of the chunk in this tick: batched APIs then fill their batches.
+    chunk.forEach((lb, i) => {
+      for (const { rule } of rulesOf[i] ?? []) {
+        if (!rule.appliesTo.includes(lb.kind)) continue;
+        for (const facet of rule.needs) void estate.facet(facet, lb);
+      }
+    });
+    chunk.forEach((lb, i) => {
+      const task = judgeOne(lb, rulesOf[i] ?? [])
+        .catch((error: unknown) => {
+          failed ??= error;
+        })
+        .finally(() => running.delete(task));
+      running.add(task);
+    });
+  };
+  try {
+    let chunk: LoadBalancer[] = [];
+    for await (const lb of interleave(types.map((type) => estate.listLoadBalancers([type])))) {
+      options.observer?.loadBalancerFound?.(scope);
+      chunk.push(lb);
+      if (chunk.length >= chunkSize) {
+        await launch(chunk);
+        chunk = [];
+      }
+    }
+    if (chunk.length) await launch(chunk);
+  } finally {
+    // Load balancers already listed are judged even when a later page fails.
+    await Promise.all(running);
+  }
+  if (failed) throw failed;
+}
+
+/**
+ * Load balancers of every type, taken in turn from each listing: Classic and ELBv2 load balancers
+ * call different APIs, so mixing them keeps every API busy instead of leaving the Classic ones'
+ * calls for the end. Each listing is read one page ahead at most.
+ */
+async function* interleave<T>(streams: readonly AsyncIterable<T>[]): AsyncIterable<T> {
+  const iterators = streams.map((s) => s[Symbol.asyncIterator]());
+  const ahead = (i: number) => {
+    const next = iterators[i]!.next();
+    // Handled here so a listing that fails while another is being read is no unhandled rejection;
+    // the failure still surfaces when its turn comes.
+    next.catch(() => {});
+    return next;
+  };
+  const pending = new Map(iterators.map((_, i) => [i, ahead(i)] as const));
+  try {
+    while (pending.size) {
+      for (const [i, next] of [...pending]) {
+        const result = await next;
+        if (result.done) pending.delete(i);
+        else {
+          pending.set(i, ahead(i));
+          yield result.value;
+        }
+      }
+    }
+  } finally {
+    for (const it of iterators) await it.return?.();
+  }
+}
+
+/** A counting semaphore whose holders take several slots at once. */
+class WeightedSlots {
+  private used = 0;
+  private readonly waiting: { need: number; resolve: () => void }[] = [];
+
+  constructor(private readonly capacity: number) {}
+
+  acquire(need: number): Promise<void> {
+    const take = Math.min(need, this.capacity);
+    if (this.waiting.length === 0 && this.used + take <= this.capacity) {
+      this.used += take;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => this.waiting.push({ need: take, resolve }));
+  }
+
+  release(count: number): void {
+    this.used -= count;
+    while (this.waiting.length && this.used + (this.waiting[0]?.need ?? 0) <= this.capacity) {
+      const next = this.waiting.shift();
+      if (!next) break;
+      this.used += next.need;
+      next.resolve();
+    }
+  }
+}
+
+function trafficOf(awsUsed: readonly AuditAws[]): TrafficSummary {
+  const byApi: Record<string, ApiTraffic> = {};
+  let requests = 0;
+  let throttled = 0;
+  for (const aws of awsUsed) {
+    for (const [api, t] of aws.traffic) {
+      const entry = byApi[api] ?? { requests: 0, throttled: 0 };
+      byApi[api] = entry;
+      entry.requests += t.requests;
+      entry.throttled += t.throttled;
+      requests += t.requests;
+      throttled += t.throttled;
+    }
+  }
+  return { requests, throttled, byApi };
 }
 
 const ORDER = { NON_COMPLIANT: 0, INSUFFICIENT_DATA: 1, COMPLIANT: 2, NOT_APPLICABLE: 3 } as const;
@@ -114,3 +317,5 @@ export function sortEvaluations(evaluations: Evaluation[]): Evaluation[] {
       a.resourceId.localeCompare(b.resourceId),
   );
 }
+
+export { ORDER as COMPLIANCE_ORDER };

@@ -35,6 +35,8 @@ export class FacetUnavailableError extends Error {
 
 export abstract class MemoisingEstate {
   private readonly memo = new Map<string, Promise<Fetched<unknown>>>();
+  /** Memo keys by load balancer, so release() does not scan the memo of every other one in flight. */
+  private readonly keysOf = new Map<string, Set<string>>();
 
   protected abstract read(facet: AnyFacet, lb: LoadBalancer): Promise<Fetched<unknown>>;
 
@@ -48,18 +50,25 @@ export abstract class MemoisingEstate {
           `${facet.key} of ${lb.name}: ${error instanceof Error ? error.message : String(error)}`,
         ),
       );
-      this.memo.set(key, pending);
+      this.remember(key, lb, pending);
     }
     return pending as Promise<Fetched<T>>;
   }
 
   prime<T>(facet: Facet<string, T>, lb: LoadBalancer, value: T): void {
-    this.memo.set(memoKey(facet, lb), Promise.resolve(loaded(value)));
+    this.remember(memoKey(facet, lb), lb, Promise.resolve(loaded(value)));
   }
 
   release(lb: LoadBalancer): void {
-    const suffix = `|${lb.resourceId}`;
-    for (const key of this.memo.keys()) if (key.endsWith(suffix)) this.memo.delete(key);
+    for (const key of this.keysOf.get(lb.resourceId) ?? []) this.memo.delete(key);
+    this.keysOf.delete(lb.resourceId);
+  }
+
+  private remember(key: string, lb: LoadBalancer, value: Promise<Fetched<unknown>>): void {
+    this.memo.set(key, value);
+    const keys = this.keysOf.get(lb.resourceId);
+    if (keys) keys.add(key);
+    else this.keysOf.set(lb.resourceId, new Set([key]));
   }
 
   /** For facet readers: the value of another facet, or an exception that carries why it failed. */

@@ -1,45 +1,150 @@
 import { type AuditScope, runAudit } from '../../../rules/audit/audit.js';
+import { atOrAbove, gateFailures, isSeverity, parseFailOn } from '../../../rules/audit/gate.js';
 import type { AnyRule } from '../../../rules/engine/rule.js';
+import { SEVERITIES } from '../../../rules/engine/rule.js';
 import { selectRules } from '../../../rules/index.js';
-import { LiveEstate } from '../../../rules/resources/live/live-estate.js';
-import { RegionalAws } from '../../../rules/resources/live/regional-aws.js';
 import { readSnapshots } from '../../../rules/resources/snapshot/load.js';
 import { SnapshotEstate } from '../../../rules/resources/snapshot/snapshot-estate.js';
-import { openSession, regionsOf } from '../aws-session.js';
+import { EXIT } from '../exit-codes.js';
+import { formatCsv } from '../format/csv.js';
+import { formatHtml } from '../format/html.js';
 import { formatJson } from '../format/json.js';
+import { formatSarif } from '../format/sarif.js';
 import { formatTable } from '../format/table.js';
 import { emit } from '../output.js';
+import { SILENT_PROGRESS, startProgress } from '../progress.js';
+import { planLiveScopes, type ScopePlan } from '../scope-plan.js';
 import { UsageError } from '../usage-error.js';
 
 export interface AuditCommandOptions {
   region: string[];
-  profile?: string;
+  allRegions?: boolean;
+  profile?: string | string[];
+  roleArn?: string;
+  organization?: boolean;
   rules?: string[];
+  severity?: string;
   snapshot: string[];
   format: string;
   output?: string;
   param: string[];
+  failOn?: string;
+  maxConcurrency?: string;
+  progress?: boolean;
 }
 
-export const FORMATS = ['table', 'json'] as const;
+export const FORMATS = ['table', 'json', 'csv', 'sarif', 'html'] as const;
+export const DEFAULT_MAX_CONCURRENCY = 8;
 
 export async function auditCommand(options: AuditCommandOptions): Promise<number> {
   if (!(FORMATS as readonly string[]).includes(options.format)) {
     throw new UsageError(`--format ${options.format}: expected one of ${FORMATS.join(', ')}`);
   }
-  const rules = selectRules(options.rules);
-  const scopes = options.snapshot.length ? snapshotScopes(options) : await liveScopes(options);
-  const result = await runAudit(scopes, { rules, parameters: parseParams(options.param, rules) });
+  const failOn = options.failOn === undefined ? undefined : parseFailOn(options.failOn);
+  if (options.failOn !== undefined && !failOn)
+    throw new UsageError(
+      `--fail-on ${options.failOn}: expected NON_COMPLIANT or a severity (${SEVERITIES.join(', ')})`,
+    );
+  const maxConcurrency = parseConcurrency(options.maxConcurrency);
+  const rules = selectedRules(options);
+  const parameters = parseParams(options.param, rules);
+  const profiles = [options.profile ?? []].flat();
+
+  const plan: ScopePlan = options.snapshot.length
+    ? { scopes: snapshotScopes(options, profiles), errors: [], skipped: [] }
+    : await planLiveScopes({
+        regions: options.region,
+        allRegions: options.allRegions === true,
+        profiles,
+        roleArn: options.roleArn,
+        organization: options.organization === true,
+      });
+
+  const progress =
+    options.progress === false || options.snapshot.length
+      ? SILENT_PROGRESS
+      : startProgress(plan.scopes.length);
+  let result: Awaited<ReturnType<typeof runAudit>>;
+  try {
+    result = await runAudit(plan.scopes, {
+      rules,
+      parameters,
+      scopeConcurrency: maxConcurrency,
+      planned: { errors: plan.errors, skipped: plan.skipped },
+      observer: progress.observer,
+      onLoadBalancer: () => progress.onLoadBalancer(),
+    });
+  } finally {
+    progress.stop();
+  }
+
   const color = !options.output && process.stdout.isTTY === true && !process.env.NO_COLOR;
-  emit(options.format === 'json' ? formatJson(result) : formatTable(result, rules, color), options.output);
-  return 0;
+  emit(render(options.format, result, rules, color), options.output);
+  // Nothing could be audited at all (every account or region failed): the run failed.
+  if (
+    plan.scopes.length > 0
+      ? result.errors.length >= plan.scopes.length + plan.errors.length
+      : plan.errors.length > 0
+  )
+    return EXIT.RUNTIME_FAILURE;
+  if (!failOn) return EXIT.OK;
+  if (gateFailures(result.evaluations, rules, failOn).length) return EXIT.FINDINGS;
+  const incomplete =
+    result.errors.length > 0 || result.evaluations.some((e) => e.complianceType === 'INSUFFICIENT_DATA');
+  return incomplete ? EXIT.INCOMPLETE : EXIT.OK;
 }
 
-function snapshotScopes(options: AuditCommandOptions): AuditScope[] {
-  if (options.region.length || options.profile) {
-    // Filtering a snapshot by region is useful; a profile means nothing for a file.
-    if (options.profile) throw new UsageError('--profile cannot be combined with --snapshot');
+function render(
+  format: string,
+  result: Awaited<ReturnType<typeof runAudit>>,
+  rules: readonly AnyRule[],
+  color: boolean,
+): string {
+  switch (format) {
+    case 'json':
+      return formatJson(result, rules);
+    case 'csv':
+      return formatCsv(result, rules);
+    case 'sarif':
+      return formatSarif(result, rules);
+    case 'html':
+      return formatHtml(result, rules);
+    default:
+      return formatTable(result, rules, color);
   }
+}
+
+function selectedRules(options: AuditCommandOptions): AnyRule[] {
+  const rules = selectRules(options.rules);
+  if (options.severity === undefined) return rules;
+  const floor = options.severity.toLowerCase();
+  if (!isSeverity(floor))
+    throw new UsageError(`--severity ${options.severity}: expected one of ${SEVERITIES.join(', ')}`);
+  const kept = atOrAbove(rules, floor);
+  if (kept.length === 0)
+    throw new UsageError(
+      `--severity ${floor}: none of the selected rules is ${floor} or above (${rules.map((r) => `${r.id}: ${r.severity}`).join(', ')})`,
+    );
+  return kept;
+}
+
+function parseConcurrency(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_MAX_CONCURRENCY;
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < 1 || n > 256)
+    throw new UsageError(`--max-concurrency ${value}: expected a whole number from 1 to 256`);
+  return n;
+}
+
+function snapshotScopes(options: AuditCommandOptions, profiles: readonly string[]): AuditScope[] {
+  const live = [
+    profiles.length ? '--profile' : '',
+    options.roleArn ? '--role-arn' : '',
+    options.organization ? '--organization' : '',
+    options.allRegions ? '--all-regions' : '',
+  ].filter(Boolean);
+  // Filtering a snapshot by region is useful; credentials and region discovery mean nothing for a file.
+  if (live.length) throw new UsageError(`${live.join(', ')} cannot be combined with --snapshot`);
   return readSnapshots(options.snapshot)
     .filter((r) => options.region.length === 0 || options.region.includes(r.region))
     .map((region) => ({
@@ -48,15 +153,6 @@ function snapshotScopes(options: AuditCommandOptions): AuditScope[] {
       region: region.region,
       open: async () => new SnapshotEstate(region),
     }));
-}
-
-async function liveScopes(options: AuditCommandOptions): Promise<AuditScope[]> {
-  const session = await openSession(options.profile);
-  return regionsOf(options.region, session).map((region) => ({
-    label: region,
-    region,
-    open: () => LiveEstate.open(new RegionalAws({ region, credentials: session.credentials })),
-  }));
 }
 
 /** --param RULE.NAME=VALUE, repeatable. */

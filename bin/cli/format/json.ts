@@ -1,8 +1,10 @@
 // The JSON report: {"evaluations":[...], "summary":{...}}, documented in docs/json-report.md.
 import type { AuditResult } from '../../../rules/audit/audit.js';
-import { summarize } from '../../../rules/audit/summary.js';
+import { summarizeAudit } from '../../../rules/audit/summary.js';
+import type { AnyRule } from '../../../rules/engine/rule.js';
+import { RULES } from '../../../rules/index.js';
 
-export function formatJson(result: AuditResult): string {
+export function formatJson(result: AuditResult, rules: readonly AnyRule[] = RULES): string {
   const evaluations = result.evaluations.map((e) => ({
     ruleId: e.ruleId,
     resourceType: e.resourceType,
@@ -15,9 +17,5 @@ export function formatJson(result: AuditResult): string {
     accountId: e.accountId,
     ...(e.error ? { error: e.error } : {}),
   }));
-  return JSON.stringify(
-    { evaluations, summary: summarize(result.evaluations, result.scopes, result.errors) },
-    null,
-    2,
-  );
+  return JSON.stringify({ evaluations, summary: summarizeAudit(result, rules) }, null, 2);
 }

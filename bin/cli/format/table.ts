@@ -1,11 +1,11 @@
-// The table report: per rule, one line per load balancer, worst first, then a summary.
-// Colour only when writing to a terminal.
+// The table report: grouped per account, region and rule, worst first, one line per load
+// balancer, then a per-rule summary. Colour only when writing to a terminal.
 import pc from 'picocolors';
 import type { AuditResult } from '../../../rules/audit/audit.js';
-import { summarize } from '../../../rules/audit/summary.js';
-import type { Evaluation } from '../../../rules/engine/judge.js';
+import { type Counts, summarizeAudit } from '../../../rules/audit/summary.js';
 import type { ComplianceType } from '../../../rules/engine/outcome.js';
 import type { AnyRule } from '../../../rules/engine/rule.js';
+import { groupEvaluations } from './group.js';
 
 const LABEL: Record<ComplianceType, string> = {
   NON_COMPLIANT: 'FAIL',
@@ -22,28 +22,55 @@ export function formatTable(result: AuditResult, rules: readonly AnyRule[], colo
     COMPLIANT: c.green,
     NOT_APPLICABLE: c.dim,
   };
+  const tally = (counts: Counts) =>
+    (['NON_COMPLIANT', 'INSUFFICIENT_DATA', 'COMPLIANT'] as const)
+      .filter((t) => counts[t] > 0)
+      .map((t) => paint[t](`${counts[t]} ${LABEL[t]}`))
+      .join(', ') || c.dim('nothing applicable');
+
   const lines: string[] = [];
-  const multiScope = new Set(result.evaluations.map((e) => `${e.accountId}/${e.region}`)).size > 1;
-  for (const rule of rules) {
-    const rows = result.evaluations.filter((e) => e.ruleId === rule.id);
-    if (rows.length === 0) continue;
-    lines.push(c.bold(`${rule.id}`) + c.dim(` — ${rule.title} [${rule.severity}]`));
-    const shown = rows.filter((r) => r.complianceType !== 'NOT_APPLICABLE');
-    const hidden = rows.length - shown.length;
-    const nameWidth = Math.min(40, Math.max(0, ...shown.map((r) => where(r, multiScope).length)));
-    for (const row of shown) {
-      const status = LABEL[row.complianceType].padEnd(7);
-      const name = where(row, multiScope).padEnd(nameWidth);
-      lines.push(`  ${paint[row.complianceType](status)}  ${name}  ${row.annotation}`);
+  for (const account of groupEvaluations(result.evaluations, rules)) {
+    lines.push(c.bold(`Account ${account.key}`) + `  ${tally(account.counts)}`);
+    for (const region of account.items) {
+      lines.push(`  ${c.bold(region.key)}  ${tally(region.counts)}`);
+      for (const group of region.items) {
+        const rule = group.rule;
+        lines.push(
+          `    ${c.bold(group.key)}` +
+            c.dim(rule ? ` — ${rule.title} [${rule.severity}]` : '') +
+            `  ${tally(group.counts)}`,
+        );
+        const shown = group.items.filter((r) => r.complianceType !== 'NOT_APPLICABLE');
+        const nameWidth = Math.min(40, Math.max(0, ...shown.map((r) => r.resourceName.length)));
+        for (const row of shown) {
+          const status = LABEL[row.complianceType].padEnd(7);
+          lines.push(
+            `      ${paint[row.complianceType](status)}  ${row.resourceName.padEnd(nameWidth)}  ${row.annotation}`,
+          );
+        }
+        // Other kinds of load balancer are noise here; --format json lists them.
+        if (group.counts.NOT_APPLICABLE)
+          lines.push(
+            c.dim(
+              `      ${LABEL.NOT_APPLICABLE.padEnd(7)}  ${group.counts.NOT_APPLICABLE} load balancer(s) this rule does not apply to`,
+            ),
+          );
+      }
     }
-    // Other kinds of load balancer are noise here; --format json lists them.
-    if (hidden)
-      lines.push(
-        c.dim(`  ${LABEL.NOT_APPLICABLE.padEnd(7)}  ${hidden} load balancer(s) this rule does not apply to`),
-      );
     lines.push('');
   }
-  const summary = summarize(result.evaluations, result.scopes, result.errors);
+
+  const summary = summarizeAudit(result, rules);
+  const ruleRows = Object.entries(summary.byRule);
+  if (ruleRows.length) {
+    const width = Math.max(...ruleRows.map(([id]) => id.length));
+    lines.push(c.bold('By rule'));
+    for (const [id, counts] of ruleRows) {
+      const severity = summary.rules[id]?.severity ?? '';
+      lines.push(`  ${id.padEnd(width)}  ${severity.padEnd(13)}  ${tally(counts)}`);
+    }
+    lines.push('');
+  }
   const counts = summary.compliance;
   lines.push(
     `${summary.loadBalancers} load balancer(s), ${rules.length} rule(s): ` +
@@ -61,9 +88,17 @@ export function formatTable(result: AuditResult, rules: readonly AnyRule[], colo
       ),
     );
   }
+  for (const skip of result.skipped) {
+    lines.push(
+      c.dim(`- skipped ${skip.accountId ? `${skip.accountId}/` : ''}${skip.region}: ${skip.reason}`),
+    );
+  }
+  if (summary.requests) {
+    lines.push(
+      c.dim(
+        `${summary.requests.requests} request(s) to AWS, ${summary.requests.throttled} throttled and retried`,
+      ),
+    );
+  }
   return lines.join('\n');
-}
-
-function where(e: Evaluation, multiScope: boolean): string {
-  return multiScope ? `${e.resourceName} (${e.accountId}/${e.region})` : e.resourceName;
 }

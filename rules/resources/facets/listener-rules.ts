@@ -22,8 +22,8 @@ export const listenerRules = defineFacet<'listenerRules', Record<string, Listene
     for (const listener of await need(listeners, lb)) {
       const rules: ListenerRule[] = [];
       for await (const page of paginateDescribeRules(
-        { client, pageSize: 400 },
-        { ListenerArn: listener.arn },
+        { client },
+        { ListenerArn: listener.arn, PageSize: 400 },
       )) {
         for (const raw of page.Rules ?? []) {
           const rule = listenerRule(raw);

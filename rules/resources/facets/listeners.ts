@@ -16,8 +16,8 @@ export const listeners = defineFacet<'listeners', ElbV2Listener[]>({
     const client = aws.client(ElasticLoadBalancingV2Client);
     const out: ElbV2Listener[] = [];
     for await (const page of paginateDescribeListeners(
-      { client, pageSize: 400 },
-      { LoadBalancerArn: lb.arn },
+      { client },
+      { LoadBalancerArn: lb.arn, PageSize: 400 },
     )) {
       for (const raw of page.Listeners ?? []) out.push(elbv2Listener(raw));
     }

@@ -29,7 +29,7 @@ export const tags = defineFacet<'tags', Record<string, string>>({
           return names.map((n) => byName.get(n) ?? {});
         },
       );
-      return loader.load(lb.name);
+      return loadOnce(loader, lb.name);
     }
     const loader = aws.batcher<string, Record<string, string>>('elbv2-tags', TAGS_PER_CALL, async (arns) => {
       const out = await aws
@@ -40,6 +40,18 @@ export const tags = defineFacet<'tags', Record<string, string>>({
       );
       return arns.map((a) => byArn.get(a) ?? {});
     });
-    return loader.load(lb.arn);
+    return loadOnce(loader, lb.arn);
   },
 });
+
+/** Tags belong to one load balancer: once read (and memoised by the estate), drop the batcher's copy. */
+async function loadOnce<V>(
+  loader: { load(key: string): Promise<V>; clear(key: string): unknown },
+  key: string,
+) {
+  try {
+    return await loader.load(key);
+  } finally {
+    loader.clear(key);
+  }
+}

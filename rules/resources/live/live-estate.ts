@@ -59,16 +59,18 @@ export class LiveEstate extends MemoisingEstate implements Estate {
     return new LiveEstate(aws, accountId);
   }
 
+  // PageSize goes in the input: the ELB paginators have no page-size token, so their pageSize
+  // option is silently dropped and the service default applies (50 on some emulators).
   async *listLoadBalancers(types: readonly ReportedResourceType[]): AsyncIterable<LoadBalancer> {
     if (types.includes(ELBV2_LOAD_BALANCER)) {
       const client = this.aws.client(ElasticLoadBalancingV2Client);
-      for await (const page of paginateDescribeLoadBalancers({ client, pageSize: 400 }, {})) {
+      for await (const page of paginateDescribeLoadBalancers({ client }, { PageSize: 400 })) {
         for (const raw of page.LoadBalancers ?? []) yield elbv2LoadBalancer(raw, this.accountId, this.region);
       }
     }
     if (types.includes(CLASSIC_LOAD_BALANCER)) {
       const client = this.aws.client(ElasticLoadBalancingClient);
-      for await (const page of paginateClassic({ client, pageSize: 400 }, {})) {
+      for await (const page of paginateClassic({ client }, { PageSize: 400 })) {
         for (const raw of page.LoadBalancerDescriptions ?? [])
           yield classicLoadBalancer(raw, this.accountId, this.region);
       }
