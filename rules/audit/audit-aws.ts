@@ -2,7 +2,8 @@
 // per account and region, so each API gets its own adaptive limit on requests in flight: a
 // throttled DescribeRules slows DescribeRules, not DescribeTags. Every request actually sent
 // (retries included) is counted by API, beside RegionalAws's count of logical calls.
-import { type AwsScope, RegionalAws } from '../resources/live/regional-aws.js';
+
+import { type AwsScope, type MiddlewareClient, RegionalAws } from '../resources/live/regional-aws.js';
 import { AdaptiveLimit } from './adaptive-limit.js';
 import { type AuditRetryOptions, AuditRetryStrategy } from './retry.js';
 import { isThrottling } from './throttling.js';
@@ -20,18 +21,6 @@ export interface ApiPressureOptions {
 export interface ApiTraffic {
   requests: number;
   throttled: number;
-}
-
-interface StackClient {
-  middlewareStack: {
-    add(
-      mw: (
-        next: (a: unknown) => Promise<unknown>,
-        ctx: { commandName?: string; clientName?: string },
-      ) => (a: unknown) => Promise<unknown>,
-      opts: { step: 'deserialize'; name: string; priority: 'high' },
-    ): void;
-  };
 }
 
 export const DEFAULT_API_PRESSURE = { initial: 8, max: 32 } as const;
@@ -57,7 +46,7 @@ export class AuditAws extends RegionalAws {
     const client = super.client(Client);
     if (!this.instrumented.has(client as object)) {
       this.instrumented.add(client as object);
-      this.limitRequests(client as unknown as StackClient);
+      this.limitRequests(client as unknown as MiddlewareClient);
     }
     return client;
   }
@@ -85,7 +74,7 @@ export class AuditAws extends RegionalAws {
   }
 
   /** Each attempt (the retry middleware sits above this step) waits for a slot of its API. */
-  private limitRequests(client: StackClient): void {
+  private limitRequests(client: MiddlewareClient): void {
     client.middlewareStack.add(
       (next, context) => async (args) => {
         const api = apiName(context);

@@ -17,14 +17,15 @@ export const DEFAULT_CLIENT_CONFIG = { retryMode: 'adaptive', maxAttempts: 8 } a
 // biome-ignore lint/suspicious/noExplicitAny: SDK client classes have differing config types.
 type ClientClass<C> = new (config: any) => C;
 
-interface MiddlewareClient {
+/** An SDK client seen only as what we need of it: the middleware stack, to count or inspect calls. */
+export interface MiddlewareClient {
   middlewareStack: {
     add(
       mw: (
         next: (a: unknown) => Promise<unknown>,
         ctx: { commandName?: string; clientName?: string },
       ) => (a: unknown) => Promise<unknown>,
-      opts: { step: 'initialize'; name: string },
+      opts: { step: 'initialize' | 'deserialize'; name: string; priority?: 'high' | 'low' },
     ): void;
   };
 }
