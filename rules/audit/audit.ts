@@ -211,16 +211,20 @@ async function auditEstate(
     });
   };
   try {
-    let chunk: LoadBalancer[] = [];
+    // One chunk per resource type: the batched APIs are per type (ELBv2 and Classic DescribeTags),
+    // so a chunk of 100 of one type fills its batches of 20 exactly.
+    const chunks = new Map<string, LoadBalancer[]>();
     for await (const lb of interleave(types.map((type) => estate.listLoadBalancers([type])))) {
       options.observer?.loadBalancerFound?.(scope);
+      const chunk = chunks.get(lb.resourceType) ?? [];
+      chunks.set(lb.resourceType, chunk);
       chunk.push(lb);
       if (chunk.length >= chunkSize) {
+        chunks.delete(lb.resourceType);
         await launch(chunk);
-        chunk = [];
       }
     }
-    if (chunk.length) await launch(chunk);
+    for (const chunk of chunks.values()) await launch(chunk);
   } finally {
     // Load balancers already listed are judged even when a later page fails.
     await Promise.all(running);

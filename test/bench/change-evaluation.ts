@@ -200,9 +200,7 @@ export async function changeEvaluation(invocations: number): Promise<ChangeFigur
         trigger,
         cpuMsPerEvaluation: round((used.user + used.system) / 1000 / Math.max(1, evaluations), 3),
         apiCallsPerEvaluation: round(total / Math.max(1, evaluations), 2),
-        calls: calls
-          .map(([api, n]) => `${api.replace(/^\w+\./, '')} ${round(n / Math.max(1, evaluations), 2)}`)
-          .join(', '),
+        calls: calls.map(([api, n]) => `${api} ${round(n / Math.max(1, evaluations), 2)}`).join(', '),
       });
     }
   }
