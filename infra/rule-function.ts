@@ -10,6 +10,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { requiredIamActions } from '../rules/engine/iam.js';
 import type { AnyRule } from '../rules/engine/rule.js';
+import { LAMBDA_BUNDLE } from './bundle-options.js';
 import { evaluationStatements, isReadOnly, UNSCOPABLE_WRITES } from './iam-policy.js';
 import { acknowledgeWildcards } from './nag.js';
 import { EXECUTION_ROLE_PATH, PROJECT } from './naming.js';
@@ -50,9 +51,6 @@ export interface RuleFunctionProps {
   /** Accounts whose AWS Config may invoke the function (SourceAccount of each permission). */
   invokingAccounts: readonly string[];
 }
-
-const ESM_REQUIRE_SHIM =
-  "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
 
 export class RuleFunction extends Construct {
   readonly function: IFunction;
@@ -107,16 +105,16 @@ export class RuleFunction extends Construct {
         // not allowed to, so a misconfigured rule fails loudly instead of reading the wrong account.
         ...(props.read.kind === 'assume-role' ? { ASSUME_EXECUTION_ROLE: 'true' } : {}),
       },
+      // The settings live in bundle-options.ts, so the bundle the benchmarks measure is this one.
       bundling: {
         forceDockerBundling: false,
         format: OutputFormat.ESM,
-        mainFields: ['module', 'main'],
-        minify: true,
-        target: 'node22',
-        sourceMap: false,
-        // Bundle the SDK too: a pinned, tree-shaken SDK is smaller to load than the runtime's copy.
-        externalModules: [],
-        banner: ESM_REQUIRE_SHIM,
+        mainFields: [...LAMBDA_BUNDLE.mainFields],
+        minify: LAMBDA_BUNDLE.minify,
+        target: LAMBDA_BUNDLE.target,
+        sourceMap: LAMBDA_BUNDLE.sourceMap,
+        externalModules: [...LAMBDA_BUNDLE.externalModules],
+        banner: LAMBDA_BUNDLE.banner,
         logLevel: LogLevel.ERROR,
       },
     });
