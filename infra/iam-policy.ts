@@ -2,7 +2,7 @@
 // Actions are scoped to the narrowest resource their API supports; those whose API has no
 // resource-level permissions (the ELB and EC2 Describe calls, PutEvaluations) go on "*". Anything
 // else that would land on "*" while able to change state fails synth instead of widening a policy.
-import { Aws, type Stack } from 'aws-cdk-lib';
+import { Aws } from 'aws-cdk-lib';
 import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 
 /** Read actions are prefixed by these verbs; they change nothing. */
@@ -16,14 +16,21 @@ export const UNSCOPABLE_WRITES: ReadonlyMap<string, string> = new Map([
   ],
 ]);
 
-/** Actions whose API supports resource-level permissions, with the ARN pattern of this account and region. */
-const SCOPED: Record<string, (stack: Stack) => string> = {
-  'config:GetComplianceDetailsByConfigRule': () =>
-    `arn:${Aws.PARTITION}:config:${Aws.REGION}:${Aws.ACCOUNT_ID}:config-rule/*`,
-  'acm:DescribeCertificate': () => `arn:${Aws.PARTITION}:acm:${Aws.REGION}:${Aws.ACCOUNT_ID}:certificate/*`,
-  'acm:GetCertificate': () => `arn:${Aws.PARTITION}:acm:${Aws.REGION}:${Aws.ACCOUNT_ID}:certificate/*`,
+/**
+ * Actions whose API supports resource-level permissions, with the ARN pattern of this account in
+ * `region`: the stack's own region, or '*' for a role meant for every region (IAM is global, so a
+ * role deployed once per account must name no single region).
+ */
+const SCOPED: Record<string, (region: string) => string> = {
+  'config:GetComplianceDetailsByConfigRule': (region) =>
+    `arn:${Aws.PARTITION}:config:${region}:${Aws.ACCOUNT_ID}:config-rule/*`,
+  'acm:DescribeCertificate': (region) => `arn:${Aws.PARTITION}:acm:${region}:${Aws.ACCOUNT_ID}:certificate/*`,
+  'acm:GetCertificate': (region) => `arn:${Aws.PARTITION}:acm:${region}:${Aws.ACCOUNT_ID}:certificate/*`,
   'iam:GetServerCertificate': () => `arn:${Aws.PARTITION}:iam::${Aws.ACCOUNT_ID}:server-certificate/*`,
 };
+
+/** Where a role's statements may act: the region of its stack, or every region of the account. */
+export type RegionScope = 'stack-region' | 'every-region';
 
 export function isReadOnly(action: string): boolean {
   const verb = action.split(':')[1] ?? '';
@@ -36,10 +43,11 @@ export class UnscopedWriteError extends Error {
 
 /** Statements granting exactly `actions`, grouped by the resource each can be scoped to. */
 export function evaluationStatements(
-  stack: Stack,
   ruleId: string,
   actions: readonly string[],
+  regions: RegionScope = 'stack-region',
 ): PolicyStatement[] {
+  const region = regions === 'every-region' ? '*' : Aws.REGION;
   const byResource = new Map<string, string[]>();
   const add = (resource: string, action: string) =>
     byResource.set(resource, [...(byResource.get(resource) ?? []), action]);
@@ -47,7 +55,7 @@ export function evaluationStatements(
   const unscopedWrites: string[] = [];
   for (const action of [...actions].sort()) {
     const scope = SCOPED[action];
-    if (scope) add(scope(stack), action);
+    if (scope) add(scope(region), action);
     else if (isReadOnly(action)) unscopedReads.push(action);
     else if (UNSCOPABLE_WRITES.has(action)) unscopedWrites.push(action);
     else {

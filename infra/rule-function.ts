@@ -2,7 +2,7 @@
 // retention, a least-privilege execution role, and the invoke permission for AWS Config pinned to
 // the accounts allowed to call it (SourceAccount blocks confused-deputy invocations).
 import { join } from 'node:path';
-import { Aws, Duration, Stack } from 'aws-cdk-lib';
+import { Aws, Duration } from 'aws-cdk-lib';
 import { Effect, PolicyDocument, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, type IFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -59,7 +59,6 @@ export class RuleFunction extends Construct {
   constructor(scope: Construct, id: string, props: RuleFunctionProps) {
     super(scope, id);
     const { rule, settings = {} } = props;
-    const stack = Stack.of(this);
 
     const logGroup = new LogGroup(this, 'Logs', {
       retention: settings.logRetention ?? RetentionDays.THREE_MONTHS,
@@ -73,7 +72,7 @@ export class RuleFunction extends Construct {
         resources: [logGroup.logGroupArn],
       }),
       ...(props.read.kind === 'own-account'
-        ? evaluationStatements(stack, rule.id, requiredIamActions(rule))
+        ? evaluationStatements(rule.id, requiredIamActions(rule))
         : [assumeEvaluationRole(props.read.roleName, props.read.organizationId)]),
     ];
     this.role = new Role(this, 'ExecutionRole', {

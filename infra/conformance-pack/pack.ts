@@ -81,19 +81,20 @@ export function buildPack(
 
   const anyRemediation = ordered.some((o) => o.rule.remediation);
   if (anyRemediation) {
+    // String, not Number: AWS documents pack parameters as String and its own packs use no other
+    // type. Config checks the range itself (PutRemediationConfigurations).
     P.RemediationMaximumAutomaticAttempts = {
-      Type: 'Number',
-      Default: REMEDIATION_DEFAULTS.maximumAutomaticAttempts,
-      MinValue: 1,
-      MaxValue: 25,
-      Description: 'Automatic remediation: attempts per resource within RemediationRetryAttemptSeconds.',
+      Type: 'String',
+      Default: String(REMEDIATION_DEFAULTS.maximumAutomaticAttempts),
+      AllowedPattern: '^([1-9]|1[0-9]|2[0-5])$',
+      Description:
+        'Automatic remediation: attempts per resource within RemediationRetryAttemptSeconds (1-25).',
     };
     P.RemediationRetryAttemptSeconds = {
-      Type: 'Number',
-      Default: REMEDIATION_DEFAULTS.retryAttemptSeconds,
-      MinValue: 1,
-      MaxValue: 2678000,
-      Description: 'Automatic remediation: the window in which the attempts are counted.',
+      Type: 'String',
+      Default: String(REMEDIATION_DEFAULTS.retryAttemptSeconds),
+      AllowedPattern: '^[1-9][0-9]{0,6}$',
+      Description: 'Automatic remediation: the window in which the attempts are counted (1-2678000 seconds).',
     };
   }
 

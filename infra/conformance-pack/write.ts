@@ -34,7 +34,7 @@ export function renderPack(
   if (Buffer.byteLength(text) <= MAX_TEMPLATE_BODY_BYTES) return text;
   doc.commentBefore = [
     ...pack.header,
-    ` Larger than ${MAX_TEMPLATE_BODY_BYTES} bytes: deploy it with --template-s3-uri (bucket name starting awsconfigconforms).`,
+    ` Larger than ${MAX_TEMPLATE_BODY_BYTES} bytes: deploy it with --template-s3-uri (bucket name starting awsconfigconforms; see docs/deploy.md).`,
   ].join('\n');
   return doc.toString({ lineWidth: 0 });
 }

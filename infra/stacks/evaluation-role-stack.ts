@@ -2,7 +2,18 @@
 // balancers and deliver evaluations, nothing else. Its trust names the central account's rule
 // execution roles only (by their IAM path) and, when an organization id is given, requires the
 // caller to be in that organization (aws:PrincipalOrgID).
-import { Aws, CfnCondition, CfnParameter, Fn, Stack, type StackProps } from 'aws-cdk-lib';
+// StackSets deploy it into accounts that were never CDK-bootstrapped, so it is synthesized without
+// the BootstrapVersion parameter and rule; and because it is deployed once per account (IAM is
+// global) its statements name no single region.
+import {
+  Aws,
+  BootstraplessSynthesizer,
+  CfnCondition,
+  CfnParameter,
+  Fn,
+  Stack,
+  type StackProps,
+} from 'aws-cdk-lib';
 import { ArnPrincipal, type CfnRole, PolicyDocument, Role } from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
 import { requiredIamActions } from '../../rules/engine/iam.js';
@@ -11,7 +22,9 @@ import { evaluationStatements } from '../iam-policy.js';
 import { acknowledgeWildcards } from '../nag.js';
 import { DEFAULT_EVALUATION_ROLE_NAME, EXECUTION_ROLE_PATH, PROJECT } from '../naming.js';
 
-export interface EvaluationRoleStackProps extends StackProps, Pick<RuleSelectionProps, 'rules'> {
+export interface EvaluationRoleStackProps
+  extends Omit<StackProps, 'synthesizer'>,
+    Pick<RuleSelectionProps, 'rules'> {
   evaluationRoleName?: string;
 }
 
@@ -19,7 +32,7 @@ export class EvaluationRoleStack extends Stack {
   readonly role: Role;
 
   constructor(scope: Construct, id: string, props: EvaluationRoleStackProps = {}) {
-    super(scope, id, props);
+    super(scope, id, { ...props, synthesizer: new BootstraplessSynthesizer(), analyticsReporting: false });
     this.templateOptions.description =
       'elb-config-rules evaluation role: lets the central account rule functions read load balancers here. Deploy once per account (IAM is global).';
     const central = new CfnParameter(this, 'CentralAccountId', {
@@ -42,7 +55,7 @@ export class EvaluationRoleStack extends Stack {
     for (const { rule } of resolveRules({ rules: props.rules })) {
       for (const action of requiredIamActions(rule)) actions.add(action);
     }
-    const statements = evaluationStatements(this, 'evaluation-role', [...actions]);
+    const statements = evaluationStatements('evaluation-role', [...actions], 'every-region');
     this.role = new Role(this, 'EvaluationRole', {
       roleName: props.evaluationRoleName ?? DEFAULT_EVALUATION_ROLE_NAME,
       description: `Assumed by the ${PROJECT} rule functions of the central account to evaluate this account.`,
@@ -64,7 +77,7 @@ export class EvaluationRoleStack extends Stack {
     acknowledgeWildcards(this.role, statements, (s, resource) =>
       resource === '*'
         ? `${s.actions.join(', ')}: no resource-level permissions in IAM; reads only, and PutEvaluations writes only for the rule whose result token it holds.`
-        : `${s.actions.join(', ')} read resources of this account and region only.`,
+        : `${s.actions.join(', ')} read resources of this account only (in every region, as the role is global).`,
     );
   }
 }

@@ -309,6 +309,17 @@ describe('webAcl facet', () => {
     expect(await estate.facet(webAcl, lbNamed('bare'))).toEqual({ ok: true, value: null });
   });
 
+  it('asks for every IAM action the GetWebACLForResource API needs on an ALB', () => {
+    // Service Authorization Reference, AWS WAF V2, API operation GetWebACLForResource.
+    expect(webAcl.iamActions).toEqual(
+      expect.arrayContaining([
+        'wafv2:GetWebACLForResource',
+        'wafv2:GetWebACL',
+        'elasticloadbalancing:GetLoadBalancerWebACL',
+      ]),
+    );
+  });
+
   it('does not call WAF for a load balancer it cannot protect', async () => {
     const nlb = loadBalancerOf(elbv2Item({ name: 'nlb', type: 'network' })).lb;
     expect(await (await open()).facet(webAcl, nlb)).toEqual({ ok: true, value: null });

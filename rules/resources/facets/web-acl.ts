@@ -14,8 +14,10 @@ export interface WebAclRef {
 export const webAcl = defineFacet<'webAcl', WebAclRef | null>({
   key: 'webAcl',
   description: 'The AWS WAF (WAFv2) web ACL associated with an ALB',
-  // GetWebACLForResource checks wafv2:GetWebACL on the web ACL it returns.
-  iamActions: ['wafv2:GetWebACLForResource', 'wafv2:GetWebACL'],
+  // The Service Authorization Reference lists elasticloadbalancing:GetLoadBalancerWebACL among the
+  // IAM actions of the GetWebACLForResource API for an ALB; the call also checks wafv2:GetWebACL on
+  // the web ACL it returns.
+  iamActions: ['wafv2:GetWebACLForResource', 'wafv2:GetWebACL', 'elasticloadbalancing:GetLoadBalancerWebACL'],
   async live(lb, { aws }) {
     if (lb.kind !== 'application') return null;
     const out = await aws.client(WAFV2Client).send(new GetWebACLForResourceCommand({ ResourceArn: lb.arn }));
