@@ -4,6 +4,7 @@
 // other resource is delivered the invocation fails, so the gap shows in metrics and is retried.
 import { Logger } from '@aws-lambda-powertools/logger';
 import { ConfigServiceClient } from '@aws-sdk/client-config-service';
+import { SSMClient } from '@aws-sdk/client-ssm';
 import type { Context } from 'aws-lambda';
 import { LiveEstate } from '../resources/live/live-estate.js';
 import { RegionalAws } from '../resources/live/regional-aws.js';
@@ -11,8 +12,10 @@ import { fetchOversizedItem, listEvaluatedResources } from './config-service.js'
 import { assumedRoleCredentials } from './credentials.js';
 import { type EstateScope, type InvocationDeps, runInvocation } from './invocation.js';
 import type { Log } from './log.js';
+import type { ReadParameter } from './parameter-store.js';
 import { putEvaluations } from './put-evaluations.js';
 import type { AnyRule } from './rule.js';
+import { ssmParameterReader } from './ssm-parameter-reader.js';
 
 export class IncompleteEvaluationError extends Error {
   override name = 'IncompleteEvaluationError';
@@ -55,6 +58,7 @@ export function createHandler(rule: AnyRule, options: HandlerOptions = {}) {
         ),
       fetchOversizedItem: (summary, scope) => fetchOversizedItem(configClient(scope), summary),
       listEvaluatedResources: (ruleName, scope) => listEvaluatedResources(configClient(scope), ruleName),
+      readParameter: ownParameterReader(options),
     };
     const result = await runInvocation(rule, event, deps);
     const calls = result.evaluations.length
@@ -76,6 +80,30 @@ export function createHandler(rule: AnyRule, options: HandlerOptions = {}) {
       );
     }
     return { delivered: result.evaluations.length, calls };
+  };
+}
+
+/**
+ * Parameter Store is read with the function's own role in its own account and region (in
+ * central-account mode, the central account: one list for every member), created on first use.
+ */
+function ownParameterReader(options: HandlerOptions): ReadParameter {
+  let reader: ReadParameter | undefined;
+  return (path) => {
+    if (!reader) {
+      const client = new SSMClient({
+        retryMode: 'adaptive',
+        maxAttempts: 8,
+        region: process.env.AWS_REGION,
+        ...options.clientConfig,
+      });
+      const region = process.env.AWS_REGION ?? (options.clientConfig?.region as string | undefined);
+      reader = ssmParameterReader(
+        client,
+        `the function's own account and region${region ? ` (${region})` : ''}`,
+      );
+    }
+    return reader(path);
   };
 }
 
