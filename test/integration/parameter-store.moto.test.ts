@@ -12,7 +12,8 @@ import { createHandler } from '../../rules/engine/handler.js';
 import type { Log } from '../../rules/engine/log.js';
 import { rule as internetFacingApproved } from '../../rules/lb-internet-facing-approved/rule.js';
 import { REGION, scheduledEvent } from '../fixtures/config-items.js';
-import { type MotoServer, requireMoto, startMoto, useMotoEnv } from '../support/moto.js';
+import { runCli } from '../support/cli.js';
+import { type MotoServer, motoEnv, requireMoto, startMoto, useMotoEnv } from '../support/moto.js';
 
 const run = requireMoto();
 
@@ -110,4 +111,43 @@ describe.skipIf(!run)('list parameters from SSM Parameter Store, on moto', () =>
       'Rule parameter "allowedCertificates" must be a comma-separated list of certificate ARNs or IAM server certificate names; item "not a name!" is not. (read from SSM parameter /elb-config-rules/certificates)',
     );
   });
+
+  it('the CLI audit reads the parameter with its own credentials, and a snapshot audit refuses it', async () => {
+    const param = 'lb-internet-facing-approved.allowedLoadBalancers=ssm:/elb-config-rules/approved';
+    const live = await runCli(
+      [
+        'audit',
+        '--region',
+        REGION,
+        '--rules',
+        'lb-internet-facing-approved',
+        '--format',
+        'json',
+        '--param',
+        param,
+      ],
+      motoEnv(moto.endpoint, REGION),
+    );
+    expect(live.stderr).toBe('');
+    const verdicts = Object.fromEntries(
+      (JSON.parse(live.stdout).evaluations as { resourceName: string; complianceType: string }[]).map((e) => [
+        e.resourceName,
+        e.complianceType,
+      ]),
+    );
+    expect(verdicts).toEqual({ 'web-a': 'COMPLIANT', 'web-b': 'NON_COMPLIANT', 'web-c': 'COMPLIANT' });
+
+    const missing = await runCli(
+      ['audit', '--region', REGION, '--rules', 'lb-internet-facing-approved', '--param', `${param}-gone`],
+      motoEnv(moto.endpoint, REGION),
+    );
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(
+      /SSM parameter \/elb-config-rules\/approved-gone could not be read: it does not exist/,
+    );
+
+    const offline = await runCli(['audit', '--snapshot', 'rules/resources/sample-estate', '--param', param]);
+    expect(offline.code).toBe(2);
+    expect(offline.stderr).toContain('a --snapshot audit reads none, so give the list inline');
+  }, 120_000);
 });
