@@ -4,7 +4,6 @@
 // other resource is delivered the invocation fails, so the gap shows in metrics and is retried.
 import { Logger } from '@aws-lambda-powertools/logger';
 import { ConfigServiceClient } from '@aws-sdk/client-config-service';
-import { SSMClient } from '@aws-sdk/client-ssm';
 import type { Context } from 'aws-lambda';
 import { LiveEstate } from '../resources/live/live-estate.js';
 import { RegionalAws } from '../resources/live/regional-aws.js';
@@ -15,7 +14,6 @@ import type { Log } from './log.js';
 import type { ReadParameter } from './parameter-store.js';
 import { putEvaluations } from './put-evaluations.js';
 import type { AnyRule } from './rule.js';
-import { ssmParameterReader } from './ssm-parameter-reader.js';
 
 export class IncompleteEvaluationError extends Error {
   override name = 'IncompleteEvaluationError';
@@ -88,22 +86,25 @@ export function createHandler(rule: AnyRule, options: HandlerOptions = {}) {
  * central-account mode, the central account: one list for every member), created on first use.
  */
 function ownParameterReader(options: HandlerOptions): ReadParameter {
-  let reader: ReadParameter | undefined;
-  return (path) => {
-    if (!reader) {
-      const client = new SSMClient({
-        retryMode: 'adaptive',
-        maxAttempts: 8,
-        region: process.env.AWS_REGION,
-        ...options.clientConfig,
-      });
-      const region = process.env.AWS_REGION ?? (options.clientConfig?.region as string | undefined);
-      reader = ssmParameterReader(
-        client,
-        `the function's own account and region${region ? ` (${region})` : ''}`,
-      );
-    }
-    return reader(path);
+  let reader: Promise<ReadParameter> | undefined;
+  return async (path) => {
+    // Loaded on first use: functions whose parameters are all inline never load the SSM client.
+    reader ??= Promise.all([import('@aws-sdk/client-ssm'), import('./ssm-parameter-reader.js')]).then(
+      ([{ SSMClient }, { ssmParameterReader }]) => {
+        const client = new SSMClient({
+          retryMode: 'adaptive',
+          maxAttempts: 8,
+          region: process.env.AWS_REGION,
+          ...options.clientConfig,
+        });
+        const region = process.env.AWS_REGION ?? (options.clientConfig?.region as string | undefined);
+        return ssmParameterReader(
+          client,
+          `the function's own account and region${region ? ` (${region})` : ''}`,
+        );
+      },
+    );
+    return (await reader)(path);
   };
 }
 
