@@ -106,7 +106,7 @@ describe('rule parameters over 1,024 characters', () => {
     expect(run.stderr).toContain('allowedCertificates');
     const written = existsSync(outdir) ? readdirSync(outdir).filter((f) => f.endsWith('.template.json')) : [];
     expect(written).toEqual([]);
-  }, 120_000);
+  }, 300_000);
 });
 
 describe('lists in SSM Parameter Store (ssm:/path)', () => {

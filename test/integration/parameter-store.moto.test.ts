@@ -149,5 +149,5 @@ describe.skipIf(!run)('list parameters from SSM Parameter Store, on moto', () =>
     const offline = await runCli(['audit', '--snapshot', 'rules/resources/sample-estate', '--param', param]);
     expect(offline.code).toBe(2);
     expect(offline.stderr).toContain('a --snapshot audit reads none, so give the list inline');
-  }, 120_000);
+  }, 300_000);
 });
