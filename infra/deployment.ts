@@ -1,5 +1,6 @@
 // The typed settings every stack shares: which rules, their parameters, the functions, remediation.
 
+import { parameterStoreReferences } from '../rules/engine/parameter-store.js';
 import type { AnyRule } from '../rules/engine/rule.js';
 import { selectRules } from '../rules/index.js';
 import { ruleFolder } from './paths.js';
@@ -39,6 +40,8 @@ export interface RuleSelectionProps {
 export interface ResolvedRule extends RuleSource {
   /** InputParameters, validated, defaults filled in. */
   parameters: Record<string, string>;
+  /** SSM parameters the function reads list parameters from (ssm:/path values), for its role. */
+  parameterStorePaths: string[];
 }
 
 /** The selected rules with their validated InputParameters; throws a clear error on any bad input. */
@@ -63,7 +66,11 @@ export function resolveRules(props: RuleSelectionProps): ResolvedRule[] {
     sources.map((s) => s.rule),
     'ruleParameters',
   );
-  return sources.map((s) => ({ ...s, parameters: inputParameters(s.rule, overrides[s.rule.id]) }));
+  return sources.map((s) => {
+    const parameters = inputParameters(s.rule, overrides[s.rule.id]);
+    const references = parameterStoreReferences(s.rule.parameters, parameters);
+    return { ...s, parameters, parameterStorePaths: [...new Set(references.map((r) => r.path))] };
+  });
 }
 
 function registered(rule: AnyRule): RuleSource {

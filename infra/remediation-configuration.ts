@@ -120,6 +120,44 @@ export function remediationConfigurationProps(
   };
 }
 
+/** AWS Config's limits on a remediation's parameters (config service model). */
+export const REMEDIATION_PARAMETER_LIMITS = {
+  /** RemediationConfiguration.Parameters: RemediationParameters. */
+  parameters: 25,
+  /** StaticValue.Values: StaticParameterValues. */
+  valuesPerParameter: 25,
+  /** Each static value: StringWithCharLimit256. */
+  valueLength: 256,
+} as const;
+
+/** Every way these parameters break AWS Config's limits, naming the parameter and the limit. */
+export function remediationParameterProblems(parameters: Readonly<Record<string, ParameterValue>>): string[] {
+  const { parameters: maxParameters, valuesPerParameter, valueLength } = REMEDIATION_PARAMETER_LIMITS;
+  const problems: string[] = [];
+  const count = Object.keys(parameters).length;
+  if (count > maxParameters)
+    problems.push(
+      `${count} parameters; AWS Config allows at most ${maxParameters} (RemediationConfiguration.Parameters)`,
+    );
+  for (const [name, value] of Object.entries(parameters)) {
+    if (!('StaticValue' in value)) continue;
+    const values = value.StaticValue.Values;
+    if (values.length > valuesPerParameter)
+      problems.push(
+        `parameter ${name} has ${values.length} static values; AWS Config allows at most ${valuesPerParameter} (StaticValue.Values)`,
+      );
+    values.forEach((item, index) => {
+      if (!isLiteral(item)) return;
+      if (item.length < 1 || item.length > valueLength)
+        problems.push(
+          `parameter ${name}: static value ${values.length > 1 ? `#${index + 1} ` : ''}is ${item.length} characters; ` +
+            `AWS Config allows 1 to ${valueLength} per value (StaticValue.Values). Pass a list as separate values`,
+        );
+    });
+  }
+  return problems;
+}
+
 /** Literal strings are checked; intrinsics and CDK tokens resolve at deploy time and are not. */
 function isLiteral(value: CfnString): value is string {
   return typeof value === 'string' && !value.includes('${');

@@ -50,6 +50,8 @@ export interface RuleFunctionProps {
   read: ReadMode;
   /** Accounts whose AWS Config may invoke the function (SourceAccount of each permission). */
   invokingAccounts: readonly string[];
+  /** SSM parameters (paths) the function reads list parameters from, in its own account and region. */
+  parameterStorePaths?: readonly string[];
 }
 
 export class RuleFunction extends Construct {
@@ -74,6 +76,7 @@ export class RuleFunction extends Construct {
       ...(props.read.kind === 'own-account'
         ? evaluationStatements(rule.id, requiredIamActions(rule))
         : [assumeEvaluationRole(props.read.roleName, props.read.organizationId)]),
+      ...readParameters(props.parameterStorePaths ?? []),
     ];
     this.role = new Role(this, 'ExecutionRole', {
       assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
@@ -127,6 +130,21 @@ export class RuleFunction extends Construct {
       });
     });
   }
+}
+
+/** ssm:GetParameter on exactly the configured parameters, in the function's own account and region. */
+function readParameters(paths: readonly string[]): PolicyStatement[] {
+  if (!paths.length) return [];
+  return [
+    new PolicyStatement({
+      sid: 'ReadListParameters',
+      effect: Effect.ALLOW,
+      actions: ['ssm:GetParameter'],
+      resources: [...paths]
+        .sort()
+        .map((path) => `arn:${Aws.PARTITION}:ssm:${Aws.REGION}:${Aws.ACCOUNT_ID}:parameter${path}`),
+    }),
+  ];
 }
 
 function assumeEvaluationRole(roleName: string, organizationId?: string): PolicyStatement {

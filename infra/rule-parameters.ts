@@ -2,7 +2,12 @@
 // engine's own parser (so synth fails with the same message a bad invocation would), and rendered
 // as the strings AWS Config passes to the function.
 import { ruleParameters } from '../rules/engine/judge.js';
-import { InvalidParameterError, type ParamSpec } from '../rules/engine/parameters.js';
+import {
+  PARAMETER_STORE_PREFIX,
+  type ParameterReference,
+  parameterStoreReferences,
+} from '../rules/engine/parameter-store.js';
+import { InvalidParameterError, type ParamSpec, type ParamValues } from '../rules/engine/parameters.js';
 import type { AnyRule } from '../rules/engine/rule.js';
 
 export type ParameterInput = string | number | boolean | readonly string[];
@@ -13,24 +18,75 @@ export class DeploymentConfigError extends Error {
   override name = 'DeploymentConfigError';
 }
 
-/** The InputParameters of one rule: every parameter, defaults filled in, as Config's strings. */
+/** AWS Config's limit on ConfigRule.InputParameters, all of a rule's parameters as one JSON string. */
+export const MAX_INPUT_PARAMETERS = 1024;
+
+/**
+ * The InputParameters of one rule: every parameter, defaults filled in, as Config's strings. A list
+ * given as ssm:/path stays a reference (the function reads it); the rest is validated here, and the
+ * whole must fit Config's 1,024 characters.
+ */
 export function inputParameters(rule: AnyRule, overrides: Readonly<Record<string, ParameterInput>> = {}) {
   const raw = Object.fromEntries(
     Object.entries(overrides).map(([name, value]) => [name, Array.isArray(value) ? value.join(',') : value]),
   );
-  let parsed: Record<string, unknown>;
+  const { values, references } = deployedValues(rule, raw);
+  const out: Record<string, string> = {};
+  for (const [name, spec] of Object.entries(rule.parameters as Record<string, ParamSpec>)) {
+    const reference = references.find((r) => r.parameter === name);
+    out[name] = reference
+      ? `${PARAMETER_STORE_PREFIX}${reference.path}`
+      : formatParameter(spec, (values as Record<string, unknown>)[name]);
+  }
+  checkInputParametersLength(rule.id, out);
+  return out;
+}
+
+/**
+ * Parameters as deployed: the values known at synth, validated, and the lists read from Parameter
+ * Store at run time (their values here are the defaults; the function validates the content).
+ */
+export function deployedValues(
+  rule: AnyRule,
+  raw: Readonly<Record<string, unknown>>,
+): { values: ParamValues<AnyRule['parameters']>; references: ParameterReference[] } {
   try {
-    parsed = ruleParameters(rule, raw) as Record<string, unknown>;
+    const references = parameterStoreReferences(rule.parameters, raw);
+    const known = Object.fromEntries(
+      Object.entries(raw).filter(([name]) => !references.some((r) => r.parameter === name)),
+    );
+    return { values: ruleParameters(rule, known), references };
   } catch (error) {
     if (error instanceof InvalidParameterError)
       throw new DeploymentConfigError(`Rule ${rule.id}: ${error.message}`);
     throw error;
   }
-  const out: Record<string, string> = {};
-  for (const [name, spec] of Object.entries(rule.parameters as Record<string, ParamSpec>)) {
-    out[name] = formatParameter(spec, parsed[name]);
-  }
-  return out;
+}
+
+/**
+ * Refuses parameters AWS Config would refuse at deploy time: their JSON over 1,024 characters.
+ * `reserved` counts what is added later (a conformance pack's ExecutionRoleName).
+ */
+export function checkInputParametersLength(
+  ruleId: string,
+  parameters: Readonly<Record<string, string>>,
+  reserved: { what: string; characters: number } = { what: '', characters: 0 },
+): void {
+  const length = JSON.stringify(parameters).length + reserved.characters;
+  if (length <= MAX_INPUT_PARAMETERS) return;
+  const longest = Object.entries(parameters)
+    .filter(([, value]) => !value.startsWith(PARAMETER_STORE_PREFIX))
+    .sort(([, a], [, b]) => b.length - a.length)
+    .slice(0, 3)
+    .filter(([, value]) => value.length > 0);
+  const named = longest.map(([name, value]) => `${name} (${value.length} characters)`).join(', ');
+  const example = longest[0]?.[0] ?? 'the list';
+  throw new DeploymentConfigError(
+    `Rule ${ruleId}: its parameters take ${length} characters as AWS Config's InputParameters` +
+      `${reserved.characters ? ` (${reserved.what})` : ''}, over the limit of ${MAX_INPUT_PARAMETERS} characters ` +
+      `per rule (ConfigRule.InputParameters). Longest: ${named}. Keep a long list in SSM Parameter Store and ` +
+      `set ${example} to ssm:/path/to/parameter (README, "Long lists: SSM Parameter Store").`,
+  );
 }
 
 /** A parameter value as AWS Config carries it: always a string, lists comma-separated. */

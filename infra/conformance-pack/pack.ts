@@ -10,6 +10,7 @@ import { type CfnValue, configRuleProperties } from '../config-rule.js';
 import { type RuleSelectionProps, resolveRules } from '../deployment.js';
 import { configRuleName, functionName, pascal, remediationRoleBaseName } from '../naming.js';
 import { REMEDIATION_DEFAULTS, remediationConfigurationProps } from '../remediation-configuration.js';
+import { checkInputParametersLength, inputParameters } from '../rule-parameters.js';
 
 /** AWS Config's limit of rules in one conformance pack. */
 export const MAX_RULES_PER_PACK = 130;
@@ -116,6 +117,7 @@ export function buildPack(
     const fnArn = (account: string) =>
       sub(`arn:\${AWS::Partition}:lambda:\${AWS::Region}:\${${account}}:function:${functionName(rule)}`);
 
+    checkPackDefaultsFit(rule);
     const inputParameters: Record<string, CfnValue> = {};
     for (const [param, spec] of Object.entries(rule.parameters as Record<string, ParamSpec>)) {
       const parameter = `${id}${pascal(param)}`;
@@ -198,6 +200,23 @@ export function buildPack(
   const unmapped =
     variant === 'fsbp' ? selected.filter((s) => !primaryControl(s.rule)).map((s) => s.rule.id) : [];
   return { template, comments, header: headerLines(variant, ordered.length, unmapped) };
+}
+
+/**
+ * The values a deployer gives the pack are known only when it is deployed, and AWS Config then
+ * refuses a rule whose parameters exceed 1,024 characters. What is known here is checked: the
+ * defaults, with the longest ExecutionRoleName IAM allows.
+ */
+function checkPackDefaultsFit(rule: AnyRule): void {
+  const defaults = inputParameters(rule);
+  const longestRoleName = 'x'.repeat(64);
+  const reserved =
+    JSON.stringify({ ...defaults, ExecutionRoleName: longestRoleName }).length -
+    JSON.stringify(defaults).length;
+  checkInputParametersLength(rule.id, defaults, {
+    what: 'in the conformance pack, with an ExecutionRoleName of 64 characters',
+    characters: reserved,
+  });
 }
 
 function parameterSpec(spec: ParamSpec): Record<string, unknown> {

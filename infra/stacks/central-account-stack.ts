@@ -48,7 +48,7 @@ export class CentralAccountStack extends Stack {
           'Use member-account mode (StackSets) for an organization this size.',
       );
     }
-    for (const { rule, folder } of selected) {
+    for (const { rule, folder, parameterStorePaths } of selected) {
       new RuleFunction(new Construct(this, pascal(rule.id)), 'Evaluator', {
         rule,
         folder,
@@ -60,6 +60,7 @@ export class CentralAccountStack extends Stack {
           organizationId: props.organizationId,
         },
         invokingAccounts: accounts,
+        parameterStorePaths,
       });
     }
   }

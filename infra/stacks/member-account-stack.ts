@@ -21,7 +21,7 @@ export class MemberAccountStack extends Stack {
     this.bundles = synthesizer.bundles;
     this.templateOptions.description =
       'elb-config-rules member account (StackSets): rule functions, roles and remediation documents for the organization conformance pack.';
-    for (const { rule, folder } of resolveRules(props)) {
+    for (const { rule, folder, parameterStorePaths } of resolveRules(props)) {
       const group = new Construct(this, pascal(rule.id));
       new RuleFunction(group, 'Evaluator', {
         rule,
@@ -30,6 +30,7 @@ export class MemberAccountStack extends Stack {
         functionName: functionName(rule),
         read: { kind: 'own-account' },
         invokingAccounts: [Aws.ACCOUNT_ID],
+        parameterStorePaths,
       });
       if (rule.remediation) new RemediationResources(group, 'Remediation', rule, folder);
     }

@@ -3,7 +3,7 @@
 // role and the remediation configuration. Optionally, NON_COMPLIANT alerts to SNS.
 import { Annotations, CfnResource, Stack, type StackProps } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { ruleParameters } from '../../rules/engine/judge.js';
+import type { AnyRule } from '../../rules/engine/rule.js';
 import { configRuleProperties } from '../config-rule.js';
 import { type RemediationSetting, type RuleSelectionProps, resolveRules } from '../deployment.js';
 import { configRuleName, pascal } from '../naming.js';
@@ -11,7 +11,7 @@ import { ComplianceNotifications } from '../notifications.js';
 import { RemediationResources } from '../remediation/remediation-resources.js';
 import { RemediationOptionsError, remediationConfigurationProps } from '../remediation-configuration.js';
 import { RuleFunction } from '../rule-function.js';
-import { checkOverridesTarget, DeploymentConfigError } from '../rule-parameters.js';
+import { checkOverridesTarget, DeploymentConfigError, deployedValues } from '../rule-parameters.js';
 
 export interface ElbConfigRulesStackProps extends StackProps, RuleSelectionProps {
   /** Prepended to every Config rule name (the rule id). Default none. */
@@ -40,7 +40,7 @@ export class ElbConfigRulesStack extends Stack {
     );
 
     const ruleNames: string[] = [];
-    for (const { rule, folder, parameters } of selected) {
+    for (const { rule, folder, parameters, parameterStorePaths } of selected) {
       const group = new Construct(this, pascal(rule.id));
       const evaluator = new RuleFunction(group, 'Evaluator', {
         rule,
@@ -48,6 +48,7 @@ export class ElbConfigRulesStack extends Stack {
         settings: props.functions,
         read: { kind: 'own-account' },
         invokingAccounts: [this.account],
+        parameterStorePaths,
       });
       const name = configRuleName(rule, props.ruleNamePrefix);
       ruleNames.push(name);
@@ -93,7 +94,7 @@ export class ElbConfigRulesStack extends Stack {
               concurrentExecutionRatePercentage: setting.concurrentExecutionRatePercentage,
               errorPercentage: setting.errorPercentage,
               staticValues: {
-                ...rule.remediation.staticValuesFor?.(ruleParameters(rule, parameters)),
+                ...derivedStaticValues(rule, parameters, setting),
                 ...setting.parameters,
               },
             }),
@@ -113,6 +114,30 @@ export class ElbConfigRulesStack extends Stack {
       });
     }
   }
+}
+
+/**
+ * Static values that follow from the rule's parameters, so the fix and the rule agree. When a list
+ * is read from Parameter Store at run time, they cannot be derived at synth: the deployer sets them.
+ */
+function derivedStaticValues(
+  rule: AnyRule,
+  parameters: Record<string, string>,
+  setting: RemediationSetting,
+): Record<string, string> {
+  const derive = rule.remediation?.staticValuesFor;
+  if (!derive) return {};
+  const { values, references } = deployedValues(rule, parameters);
+  const derived = derive(values as Record<string, unknown>);
+  const unset = Object.keys(derived).filter((name) => setting.parameters?.[name] === undefined);
+  if (references.length && unset.length) {
+    throw new DeploymentConfigError(
+      `Rule ${rule.id} reads ${references.map((r) => `${r.parameter} from SSM parameter ${r.path}`).join(', ')} at run time, ` +
+        `but its remediation derives ${unset.join(', ')} from the rule's parameters at deploy time. ` +
+        `Set remediation.${rule.id}.parameters.${unset[0]} yourself, or give the list inline.`,
+    );
+  }
+  return derived;
 }
 
 /** Remediation settings errors are deployment settings errors: one type, one clear message. */

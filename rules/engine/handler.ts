@@ -11,6 +11,7 @@ import { fetchOversizedItem, listEvaluatedResources } from './config-service.js'
 import { assumedRoleCredentials } from './credentials.js';
 import { type EstateScope, type InvocationDeps, runInvocation } from './invocation.js';
 import type { Log } from './log.js';
+import type { ReadParameter } from './parameter-store.js';
 import { putEvaluations } from './put-evaluations.js';
 import type { AnyRule } from './rule.js';
 
@@ -55,6 +56,7 @@ export function createHandler(rule: AnyRule, options: HandlerOptions = {}) {
         ),
       fetchOversizedItem: (summary, scope) => fetchOversizedItem(configClient(scope), summary),
       listEvaluatedResources: (ruleName, scope) => listEvaluatedResources(configClient(scope), ruleName),
+      readParameter: ownParameterReader(options),
     };
     const result = await runInvocation(rule, event, deps);
     const calls = result.evaluations.length
@@ -76,6 +78,33 @@ export function createHandler(rule: AnyRule, options: HandlerOptions = {}) {
       );
     }
     return { delivered: result.evaluations.length, calls };
+  };
+}
+
+/**
+ * Parameter Store is read with the function's own role in its own account and region (in
+ * central-account mode, the central account: one list for every member), created on first use.
+ */
+function ownParameterReader(options: HandlerOptions): ReadParameter {
+  let reader: Promise<ReadParameter> | undefined;
+  return async (path) => {
+    // Loaded on first use: functions whose parameters are all inline never load the SSM client.
+    reader ??= Promise.all([import('@aws-sdk/client-ssm'), import('./ssm-parameter-reader.js')]).then(
+      ([{ SSMClient }, { ssmParameterReader }]) => {
+        const client = new SSMClient({
+          retryMode: 'adaptive',
+          maxAttempts: 8,
+          region: process.env.AWS_REGION,
+          ...options.clientConfig,
+        });
+        const region = process.env.AWS_REGION ?? (options.clientConfig?.region as string | undefined);
+        return ssmParameterReader(
+          client,
+          `the function's own account and region${region ? ` (${region})` : ''}`,
+        );
+      },
+    );
+    return (await reader)(path);
   };
 }
 

@@ -9,6 +9,7 @@ import { forEachConcurrent } from './concurrency.js';
 import { CHANGE, OVERSIZED, parseRuleEvent, type RuleEvent } from './event.js';
 import { type Evaluation, judge, notApplicable, ruleParameters } from './judge.js';
 import type { Log } from './log.js';
+import { type ReadParameter, resolveParameterStore } from './parameter-store.js';
 import { engineParameters } from './parameters.js';
 import type { AnyRule } from './rule.js';
 
@@ -33,6 +34,8 @@ export interface InvocationDeps {
   assumeEventRole?: boolean;
   /** How many load balancers a periodic sweep judges at once. */
   concurrency?: number;
+  /** Reads list parameters given as ssm:/path; one reader per invocation, so each path is read once. */
+  readParameter?: ReadParameter;
 }
 
 export interface InvocationResult {
@@ -51,8 +54,9 @@ export async function runInvocation(
   deps: InvocationDeps,
 ): Promise<InvocationResult> {
   const event = parseRuleEvent(rawEvent);
-  const params = ruleParameters(rule, event.ruleParameters);
-  const { executionRoleName } = engineParameters(event.ruleParameters);
+  const raw = await resolveParameterStore(rule.parameters, event.ruleParameters, deps.readParameter);
+  const params = ruleParameters(rule, raw);
+  const { executionRoleName } = engineParameters(raw);
   const invoking = event.invokingEvent;
 
   let item: ConfigurationItem | undefined;

@@ -12,6 +12,7 @@ import { formatJson } from '../format/json.js';
 import { formatSarif } from '../format/sarif.js';
 import { formatTable } from '../format/table.js';
 import { emit } from '../output.js';
+import { resolveCliParameters } from '../parameter-store.js';
 import { SILENT_PROGRESS, startProgress } from '../progress.js';
 import { planLiveScopes, type ScopePlan } from '../scope-plan.js';
 import { UsageError } from '../usage-error.js';
@@ -47,8 +48,12 @@ export async function auditCommand(options: AuditCommandOptions): Promise<number
     );
   const maxConcurrency = parseConcurrency(options.maxConcurrency);
   const rules = selectedRules(options);
-  const parameters = parseParams(options.param, rules);
   const profiles = [options.profile ?? []].flat();
+  const parameters = await resolveCliParameters(rules, parseParams(options.param, rules), {
+    snapshot: options.snapshot.length > 0,
+    profile: profiles[0],
+    regions: options.region,
+  });
 
   const plan: ScopePlan = options.snapshot.length
     ? { scopes: snapshotScopes(options, profiles), errors: [], skipped: [] }

@@ -2,11 +2,13 @@
 // to PutEvaluations, without sending them. AWS is called only for data the event does not carry.
 import { readFileSync } from 'node:fs';
 import { ConfigServiceClient } from '@aws-sdk/client-config-service';
+import { SSMClient } from '@aws-sdk/client-ssm';
 import { fetchOversizedItem } from '../../../rules/engine/config-service.js';
 import { runInvocation } from '../../../rules/engine/invocation.js';
 import { stderrLog } from '../../../rules/engine/log.js';
 import { dedupe, toConfigEvaluation } from '../../../rules/engine/put-evaluations.js';
 import type { AnyRule } from '../../../rules/engine/rule.js';
+import { ssmParameterReader } from '../../../rules/engine/ssm-parameter-reader.js';
 import { RULES, selectRules } from '../../../rules/index.js';
 import { LiveEstate } from '../../../rules/resources/live/live-estate.js';
 import { RegionalAws } from '../../../rules/resources/live/regional-aws.js';
@@ -35,6 +37,13 @@ export async function evaluateCommand(options: EvaluateCommandOptions): Promise<
     log,
     now: () => new Date(),
     defaultRegion: session?.defaultRegion,
+    // Lists given as ssm:/path are read with the CLI's own credentials, as the function reads its own.
+    readParameter: session
+      ? ssmParameterReader(
+          new SSMClient({ region: session.defaultRegion, credentials: session.credentials }),
+          `the CLI's account in ${session.defaultRegion ?? 'its default region'}`,
+        )
+      : undefined,
     async openEstate(scope) {
       if (!session) {
         const region = snapshots.find(
