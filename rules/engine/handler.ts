@@ -1,7 +1,8 @@
 // createHandler(rule) is the Lambda entry for one rule: it parses the Config event, judges the
 // affected load balancers, and delivers the evaluations. Resources whose data could not be read
-// are not reported (Config refuses INSUFFICIENT_DATA, and COMPLIANT would be a lie); once every
-// other resource is delivered the invocation fails, so the gap shows in metrics and is retried.
+// are not reported (Config refuses INSUFFICIENT_DATA, and COMPLIANT would be a lie), nor are those
+// of a type whose listing failed; once every other resource is delivered the invocation fails, so
+// the gap shows in metrics and is retried.
 import { Logger } from '@aws-lambda-powertools/logger';
 import { ConfigServiceClient } from '@aws-sdk/client-config-service';
 import type { Context } from 'aws-lambda';
@@ -66,13 +67,15 @@ export function createHandler(rule: AnyRule, options: HandlerOptions = {}) {
           sleep: options.sleep,
         })
       : 0;
-    if (result.unreadable.length) {
+    const gaps = [
+      ...result.unlisted.map((u) => `${u.resourceType} could not be listed: ${u.reason}`),
+      ...result.unreadable.slice(0, 3).map((e) => e.error?.reason ?? e.resourceId),
+    ];
+    if (gaps.length) {
       throw new IncompleteEvaluationError(
-        `${result.unreadable.length} resource(s) not evaluated because their data could not be read ` +
-          `(${result.evaluations.length} others delivered): ${result.unreadable
-            .slice(0, 3)
-            .map((e) => e.error?.reason ?? e.resourceId)
-            .join('; ')}`,
+        `${result.unreadable.length} resource(s) not evaluated because their data could not be read` +
+          `${result.unlisted.length ? `, and ${result.unlisted.length} resource type(s) not listed` : ''} ` +
+          `(${result.evaluations.length} others delivered): ${gaps.join('; ')}`,
       );
     }
     return { delivered: result.evaluations.length, calls };

@@ -73,7 +73,10 @@ export async function evaluateCommand(options: EvaluateCommandOptions): Promise<
       `not evaluated (data could not be read): ${skipped.resourceId}: ${skipped.error?.reason}\n`,
     );
   }
-  return result.unreadable.length ? 1 : 0;
+  for (const failure of result.unlisted) {
+    process.stderr.write(`not evaluated (listing failed): ${failure.resourceType}: ${failure.reason}\n`);
+  }
+  return result.unreadable.length || result.unlisted.length ? 1 : 0;
 }
 
 function readEvent(path: string): unknown {
