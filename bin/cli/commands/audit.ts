@@ -80,11 +80,11 @@ export async function auditCommand(options: AuditCommandOptions): Promise<number
 
   const color = !options.output && process.stdout.isTTY === true && !process.env.NO_COLOR;
   emit(render(options.format, result, rules, color), options.output);
-  // Nothing could be audited at all (every account or region failed): the run failed.
+  // Nothing could be audited at all (every account or region failed): the run failed. A scope
+  // where only one resource type could not be listed was audited, incompletely.
+  const failedScopes = result.errors.filter((e) => e.resourceType === undefined).length;
   if (
-    plan.scopes.length > 0
-      ? result.errors.length >= plan.scopes.length + plan.errors.length
-      : plan.errors.length > 0
+    plan.scopes.length > 0 ? failedScopes >= plan.scopes.length + plan.errors.length : plan.errors.length > 0
   )
     return EXIT.RUNTIME_FAILURE;
   if (!failOn) return EXIT.OK;
