@@ -3,6 +3,7 @@
 import { fromIni, fromNodeProviderChain, fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
+import { DEFAULT_CLIENT_CONFIG } from '../../rules/resources/live/aws-client.js';
 import { UsageError } from './usage-error.js';
 
 export class ProfileNotFoundError extends Error {
@@ -37,7 +38,10 @@ export async function openSession(profile?: string): Promise<Session> {
     undefined;
   return {
     profile,
-    credentials: profile ? fromIni({ profile }) : fromNodeProviderChain(),
+    // A profile's role or SSO login calls AWS too: those clients retry like every other.
+    credentials: profile
+      ? fromIni({ profile, clientConfig: DEFAULT_CLIENT_CONFIG })
+      : fromNodeProviderChain({ clientConfig: DEFAULT_CLIENT_CONFIG }),
     defaultRegion,
   };
 }
@@ -76,7 +80,8 @@ export function assumeRole(
   const provider = fromTemporaryCredentials({
     masterCredentials: base,
     params: { RoleArn: roleArn, RoleSessionName: 'elb-config-rules-audit', DurationSeconds: 3600 },
-    clientConfig: { region },
+    // The STS client the provider builds retries like every other client.
+    clientConfig: { ...DEFAULT_CLIENT_CONFIG, region },
   });
   let current: Promise<AwsCredentialIdentity> | undefined;
   return async () => {

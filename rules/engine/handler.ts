@@ -6,6 +6,7 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { ConfigServiceClient } from '@aws-sdk/client-config-service';
 import type { Context } from 'aws-lambda';
+import { createAwsClient } from '../resources/live/aws-client.js';
 import { LiveEstate } from '../resources/live/live-estate.js';
 import { RegionalAws } from '../resources/live/regional-aws.js';
 import { fetchOversizedItem, listEvaluatedResources } from './config-service.js';
@@ -33,9 +34,7 @@ export function createHandler(rule: AnyRule, options: HandlerOptions = {}) {
     const credentialsFor = (scope: EstateScope) =>
       scope.roleArn ? assumedRoleCredentials(scope.roleArn, scope.region) : undefined;
     const configClient = (scope: EstateScope) =>
-      new ConfigServiceClient({
-        retryMode: 'adaptive',
-        maxAttempts: 8,
+      createAwsClient(ConfigServiceClient, {
         region: scope.region,
         ...(scope.roleArn ? { credentials: credentialsFor(scope) } : {}),
         ...options.clientConfig,

@@ -8,6 +8,7 @@ import { stderrLog } from '../../../rules/engine/log.js';
 import { dedupe, toConfigEvaluation } from '../../../rules/engine/put-evaluations.js';
 import type { AnyRule } from '../../../rules/engine/rule.js';
 import { RULES, selectRules } from '../../../rules/index.js';
+import { createAwsClient } from '../../../rules/resources/live/aws-client.js';
 import { LiveEstate } from '../../../rules/resources/live/live-estate.js';
 import { RegionalAws } from '../../../rules/resources/live/regional-aws.js';
 import { readSnapshots } from '../../../rules/resources/snapshot/load.js';
@@ -58,7 +59,7 @@ export async function evaluateCommand(options: EvaluateCommandOptions): Promise<
           'An oversized notification needs Config (GetResourceConfigHistory): drop --snapshot',
         );
       return fetchOversizedItem(
-        new ConfigServiceClient({ region: scope.region, credentials: session.credentials }),
+        createAwsClient(ConfigServiceClient, { region: scope.region, credentials: session.credentials }),
         summary,
       );
     },
