@@ -76,6 +76,11 @@ export async function planLiveScopes(request: ScopeRequest): Promise<ScopePlan> 
         `No region${lacking[0]?.profile ? ` for profile ${lacking[0].profile}` : ''}: pass --region R (repeatable), --all-regions, or set AWS_REGION`,
       );
   }
+  if (!request.regions.length) {
+    for (const s of sessions)
+      if (s.defaultRegion)
+        validateRegions([s.defaultRegion], s.profile ? `the region of profile ${s.profile}` : 'AWS_REGION');
+  }
   const home = request.regions[0] ?? sessions[0]?.defaultRegion ?? FALLBACK_REGION;
   const plan: ScopePlan = { scopes: [], errors: [], skipped: [] };
   const targets = await accountTargets(request, sessions, home, plan);

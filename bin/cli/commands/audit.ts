@@ -1,17 +1,18 @@
-import { type AuditScope, runAudit } from '../../../rules/audit/audit.js';
+import { type AuditScope, prepareRules, runAudit } from '../../../rules/audit/audit.js';
 import { atOrAbove, gateFailures, isSeverity, parseFailOn } from '../../../rules/audit/gate.js';
 import type { AnyRule } from '../../../rules/engine/rule.js';
 import { SEVERITIES } from '../../../rules/engine/rule.js';
 import { selectRules } from '../../../rules/index.js';
 import { readSnapshots } from '../../../rules/resources/snapshot/load.js';
 import { SnapshotEstate } from '../../../rules/resources/snapshot/snapshot-estate.js';
+import { validateRegions } from '../aws-session.js';
 import { EXIT } from '../exit-codes.js';
 import { formatCsv } from '../format/csv.js';
 import { formatHtml } from '../format/html.js';
 import { formatJson } from '../format/json.js';
 import { formatSarif } from '../format/sarif.js';
 import { formatTable } from '../format/table.js';
-import { emit } from '../output.js';
+import { checkOutputPath, emit } from '../output.js';
 import { SILENT_PROGRESS, startProgress } from '../progress.js';
 import { planLiveScopes, type ScopePlan } from '../scope-plan.js';
 import { UsageError } from '../usage-error.js';
@@ -37,6 +38,17 @@ export const FORMATS = ['table', 'json', 'csv', 'sarif', 'html'] as const;
 export const DEFAULT_MAX_CONCURRENCY = 8;
 
 export async function auditCommand(options: AuditCommandOptions): Promise<number> {
+  // Every flag is checked before any AWS call or snapshot read.
+  checkOutputPath(options.output);
+  validateRegions(options.region);
+  if (options.rules !== undefined && options.rules.length === 0)
+    throw new UsageError(
+      '--rules: expected comma-separated rule ids, e.g. alb-https-only,clb-tls-policy; got none (omit --rules for every rule)',
+    );
+  for (const profile of [options.profile ?? []].flat()) {
+    if (profile.trim() === '')
+      throw new UsageError('--profile "": expected the name of a profile in the shared AWS config');
+  }
   if (!(FORMATS as readonly string[]).includes(options.format)) {
     throw new UsageError(`--format ${options.format}: expected one of ${FORMATS.join(', ')}`);
   }
@@ -48,6 +60,9 @@ export async function auditCommand(options: AuditCommandOptions): Promise<number
   const maxConcurrency = parseConcurrency(options.maxConcurrency);
   const rules = selectedRules(options);
   const parameters = parseParams(options.param, rules);
+  // Parameter values are checked here, not first inside the audit: a bad one must stop the run
+  // before the scope plan calls STS, Organizations or EC2.
+  prepareRules(rules, parameters);
   const profiles = [options.profile ?? []].flat();
 
   const plan: ScopePlan = options.snapshot.length
@@ -173,6 +188,10 @@ export function parseParams(
         `--param ${entry}: rule "${ruleId}" is not selected (selected: ${rules.map((r) => r.id).join(', ')})`,
       );
     }
+    if (out[ruleId] && name in out[ruleId])
+      throw new UsageError(
+        `--param ${ruleId}.${name}: given twice; expected one RULE-ID.PARAMETER=VALUE per parameter (a list is comma-separated)`,
+      );
     out[ruleId] = { ...out[ruleId], [name]: value };
   }
   return out;

@@ -14,7 +14,7 @@ import { RegionalAws } from '../../../rules/resources/live/regional-aws.js';
 import { readSnapshots } from '../../../rules/resources/snapshot/load.js';
 import { SnapshotEstate } from '../../../rules/resources/snapshot/snapshot-estate.js';
 import { openSession } from '../aws-session.js';
-import { emit } from '../output.js';
+import { checkOutputPath, emit } from '../output.js';
 import { UsageError } from '../usage-error.js';
 
 export interface EvaluateCommandOptions {
@@ -27,6 +27,7 @@ export interface EvaluateCommandOptions {
 }
 
 export async function evaluateCommand(options: EvaluateCommandOptions): Promise<number> {
+  checkOutputPath(options.output);
   const event = readEvent(options.event);
   const rule = options.rule ? selectRules([options.rule])[0]! : ruleFromEvent(event);
   const session = options.snapshot.length ? undefined : await openSession(options.profile);
