@@ -1,8 +1,11 @@
 // Credentials and regions for the live commands: the standard credential chain, or a named
 // profile that must exist. AWS_ENDPOINT_URL is honoured by the SDK itself.
+
+import { partition } from '@aws-sdk/core/client';
 import { fromIni, fromNodeProviderChain, fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
+import { DEFAULT_CLIENT_CONFIG } from '../../rules/resources/live/aws-client.js';
 import { UsageError } from './usage-error.js';
 
 export class ProfileNotFoundError extends Error {
@@ -18,7 +21,7 @@ export interface Session {
 
 export async function openSession(profile?: string): Promise<Session> {
   const files = await loadSharedConfigFiles();
-  if (profile) {
+  if (profile !== undefined) {
     const known = new Set([
       ...Object.keys(files.configFile ?? {}),
       ...Object.keys(files.credentialsFile ?? {}),
@@ -37,7 +40,10 @@ export async function openSession(profile?: string): Promise<Session> {
     undefined;
   return {
     profile,
-    credentials: profile ? fromIni({ profile }) : fromNodeProviderChain(),
+    // A profile's role or SSO login calls AWS too: those clients retry like every other.
+    credentials: profile
+      ? fromIni({ profile, clientConfig: DEFAULT_CLIENT_CONFIG })
+      : fromNodeProviderChain({ clientConfig: DEFAULT_CLIENT_CONFIG }),
     defaultRegion,
   };
 }
@@ -53,10 +59,22 @@ export function regionsOf(requested: readonly string[], session: Session): strin
   return regions;
 }
 
-export function validateRegions(regions: readonly string[]): void {
+/**
+ * Regions the SDK knows (its partition data, opt-in regions included), so a typo such as
+ * us-east-l is refused before any call instead of auditing nothing. The aws-*-global entries
+ * are signing pseudo-regions, not places load balancers live.
+ */
+export function isKnownRegion(region: string): boolean {
+  // partition() spreads the region's own entry (with its description) only for a region it lists.
+  return !region.startsWith('aws-') && 'description' in partition(region);
+}
+
+export function validateRegions(regions: readonly string[], field = '--region'): void {
   for (const region of regions) {
-    if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) {
-      throw new UsageError(`--region ${region}: expected a region name such as us-east-1`);
+    if (!isKnownRegion(region)) {
+      throw new UsageError(
+        `${field} ${JSON.stringify(region)}: expected an AWS region name such as us-east-1 or eu-west-1 (not a region this SDK knows)`,
+      );
     }
   }
 }
@@ -76,7 +94,8 @@ export function assumeRole(
   const provider = fromTemporaryCredentials({
     masterCredentials: base,
     params: { RoleArn: roleArn, RoleSessionName: 'elb-config-rules-audit', DurationSeconds: 3600 },
-    clientConfig: { region },
+    // The STS client the provider builds retries like every other client.
+    clientConfig: { ...DEFAULT_CLIENT_CONFIG, region },
   });
   let current: Promise<AwsCredentialIdentity> | undefined;
   return async () => {

@@ -38,3 +38,22 @@ export async function resolveCliParameters(
     out[rule.id] = await resolveParameterStore(rule.parameters, parameters[rule.id]!, read);
   return out;
 }
+
+/**
+ * The parameters without their ssm: references (checked for form on the way), so the inline values
+ * can be validated before any AWS call; a referenced list is validated once read.
+ */
+export function inlineParameters(
+  rules: readonly AnyRule[],
+  parameters: Record<string, Record<string, unknown>>,
+): Record<string, Record<string, unknown>> {
+  const out: Record<string, Record<string, unknown>> = {};
+  for (const [id, values] of Object.entries(parameters)) {
+    const rule = rules.find((r) => r.id === id);
+    const referenced = new Set(
+      rule ? parameterStoreReferences(rule.parameters, values).map((ref) => ref.parameter) : [],
+    );
+    out[id] = Object.fromEntries(Object.entries(values).filter(([name]) => !referenced.has(name)));
+  }
+  return out;
+}

@@ -8,6 +8,7 @@ import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import type { AuditScope, ScopeError, SkippedScope } from '../../rules/audit/audit.js';
 import { errorCode } from '../../rules/resources/fetched.js';
+import { createAwsClient } from '../../rules/resources/live/aws-client.js';
 import { LiveEstate } from '../../rules/resources/live/live-estate.js';
 import { assumeRole, openSession, type Session, validateRegions } from './aws-session.js';
 import { UsageError } from './usage-error.js';
@@ -75,6 +76,11 @@ export async function planLiveScopes(request: ScopeRequest): Promise<ScopePlan> 
         `No region${lacking[0]?.profile ? ` for profile ${lacking[0].profile}` : ''}: pass --region R (repeatable), --all-regions, or set AWS_REGION`,
       );
   }
+  if (!request.regions.length) {
+    for (const s of sessions)
+      if (s.defaultRegion)
+        validateRegions([s.defaultRegion], s.profile ? `the region of profile ${s.profile}` : 'AWS_REGION');
+  }
   const home = request.regions[0] ?? sessions[0]?.defaultRegion ?? FALLBACK_REGION;
   const plan: ScopePlan = { scopes: [], errors: [], skipped: [] };
   const targets = await accountTargets(request, sessions, home, plan);
@@ -133,7 +139,10 @@ async function accountTargets(
   const base = sessions[0]!;
   if (request.organization && request.roleArn) {
     const template = request.roleArn;
-    const organizations = new OrganizationsClient({ region: home, credentials: base.credentials });
+    const organizations = createAwsClient(OrganizationsClient, {
+      region: home,
+      credentials: base.credentials,
+    });
     const targets: AccountTarget[] = [];
     try {
       for await (const page of paginateListAccounts({ client: organizations }, {})) {
@@ -187,7 +196,7 @@ function roleArnFor(template: string, accountId: string): string {
 
 /** The account id, which also proves the credentials work (and assumes the role once). */
 async function identify(target: AccountTarget, home: string): Promise<string> {
-  const sts = new STSClient({ region: home, credentials: target.credentials });
+  const sts = createAwsClient(STSClient, { region: home, credentials: target.credentials });
   const out = await sts.send(new GetCallerIdentityCommand({}));
   if (!out.Account) throw new Error('GetCallerIdentity returned no account id');
   return out.Account;
@@ -206,7 +215,7 @@ async function regionsFor(
     const session = sessions.find((s) => target.via === `profile ${s.profile}`) ?? sessions[0];
     return [session?.defaultRegion ?? home];
   }
-  const ec2 = new EC2Client({ region: home, credentials: target.credentials });
+  const ec2 = createAwsClient(EC2Client, { region: home, credentials: target.credentials });
   const out = await ec2.send(new DescribeRegionsCommand({ AllRegions: true }));
   const enabled: string[] = [];
   for (const r of out.Regions ?? []) {

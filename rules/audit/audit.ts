@@ -36,6 +36,8 @@ export interface ScopeIo {
 export interface ScopeError {
   accountId?: string;
   region: string;
+  /** Set when only this resource type's listing failed: the scope's other types were audited. */
+  resourceType?: ReportedResourceType;
   code: string;
   message: string;
 }
@@ -134,16 +136,18 @@ export async function runAudit(scopes: readonly AuditScope[], options: AuditOpti
         let failure: ScopeError | undefined;
         try {
           const estate = await scope.open(io);
-          await auditEstate(estate, prepared, now, options, scope, (e) => evaluations.push(e));
+          const unlisted = await auditEstate(estate, prepared, now, options, scope, (e) =>
+            evaluations.push(e),
+          );
+          for (const { resourceType, error } of unlisted) {
+            const listing = scopeError(scope, error);
+            errors.push({ ...listing, resourceType, message: `listing ${resourceType}: ${listing.message}` });
+            if (isThrottling(error)) scopeLimit.throttled(generation);
+          }
           scopeLimit.succeeded();
         } catch (error) {
           // One account or region failing (AccessDenied, opt-in, throttling) must not stop the others.
-          failure = {
-            accountId: scope.accountId,
-            region: scope.region,
-            code: errorCode(error),
-            message: error instanceof Error ? error.message : String(error),
-          };
+          failure = scopeError(scope, error);
           errors.push(failure);
           if (isThrottling(error)) scopeLimit.throttled(generation);
         }
@@ -160,6 +164,24 @@ export async function runAudit(scopes: readonly AuditScope[], options: AuditOpti
   };
 }
 
+function scopeError(scope: AuditScope, error: unknown): ScopeError {
+  return {
+    accountId: scope.accountId,
+    region: scope.region,
+    code: errorCode(error),
+    message: error instanceof Error ? error.message : String(error),
+  };
+}
+
+interface ListingFailure {
+  resourceType: ReportedResourceType;
+  error: unknown;
+}
+
+/**
+ * Judges every load balancer of the estate. A resource type whose listing fails is returned, and
+ * the other types are still judged and reported; when every listing fails, the scope fails.
+ */
 async function auditEstate(
   estate: Estate,
   prepared: readonly PreparedRule[],
@@ -167,7 +189,7 @@ async function auditEstate(
   options: AuditOptions,
   scope: AuditScope,
   report: (evaluation: Evaluation) => void,
-): Promise<void> {
+): Promise<ListingFailure[]> {
   const types = [...new Set(prepared.flatMap((p) => p.rule.resourceTypes))] as ReportedResourceType[];
   const chunkSize = Math.max(1, options.concurrency ?? 100);
   const rulesByType = new Map(
@@ -210,11 +232,16 @@ async function auditEstate(
       running.add(task);
     });
   };
+  const unlisted: ListingFailure[] = [];
   try {
     // One chunk per resource type: the batched APIs are per type (ELBv2 and Classic DescribeTags),
     // so a chunk of 100 of one type fills its batches of 20 exactly.
     const chunks = new Map<string, LoadBalancer[]>();
-    for await (const lb of interleave(types.map((type) => estate.listLoadBalancers([type])))) {
+    const listings = types.map((type) => estate.listLoadBalancers([type]));
+    const onListingFailure = (i: number, error: unknown) => {
+      unlisted.push({ resourceType: types[i]!, error });
+    };
+    for await (const lb of interleave(listings, onListingFailure)) {
       options.observer?.loadBalancerFound?.(scope);
       const chunk = chunks.get(lb.resourceType) ?? [];
       chunks.set(lb.resourceType, chunk);
@@ -224,12 +251,14 @@ async function auditEstate(
         await launch(chunk);
       }
     }
+    // Load balancers already listed are judged, whichever listing failed.
     for (const chunk of chunks.values()) await launch(chunk);
   } finally {
-    // Load balancers already listed are judged even when a later page fails.
     await Promise.all(running);
   }
   if (failed) throw failed;
+  if (unlisted.length > 0 && unlisted.length === types.length) throw unlisted[0]!.error;
+  return unlisted;
 }
 
 /**
@@ -237,12 +266,15 @@ async function auditEstate(
  * call different APIs, so mixing them keeps every API busy instead of leaving the Classic ones'
  * calls for the end. Each listing is read one page ahead at most.
  */
-async function* interleave<T>(streams: readonly AsyncIterable<T>[]): AsyncIterable<T> {
+async function* interleave<T>(
+  streams: readonly AsyncIterable<T>[],
+  onFailure: (index: number, error: unknown) => void,
+): AsyncIterable<T> {
   const iterators = streams.map((s) => s[Symbol.asyncIterator]());
   const ahead = (i: number) => {
     const next = iterators[i]!.next();
     // Handled here so a listing that fails while another is being read is no unhandled rejection;
-    // the failure still surfaces when its turn comes.
+    // the failure is reported when its turn comes, and the other listings go on.
     next.catch(() => {});
     return next;
   };
@@ -250,7 +282,14 @@ async function* interleave<T>(streams: readonly AsyncIterable<T>[]): AsyncIterab
   try {
     while (pending.size) {
       for (const [i, next] of [...pending]) {
-        const result = await next;
+        let result: IteratorResult<T>;
+        try {
+          result = await next;
+        } catch (error) {
+          pending.delete(i);
+          onFailure(i, error);
+          continue;
+        }
         if (result.done) pending.delete(i);
         else {
           pending.set(i, ahead(i));

@@ -2,7 +2,7 @@
 // kept for the life of the Lambda container and renewed five minutes before it expires.
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
-import { DEFAULT_CLIENT_CONFIG } from '../resources/live/regional-aws.js';
+import { createAwsClient } from '../resources/live/aws-client.js';
 
 const RENEW_BEFORE_MS = 5 * 60_000;
 const sessions = new Map<string, Promise<AwsCredentialIdentity>>();
@@ -27,7 +27,7 @@ export function assumedRoleCredentials(
 }
 
 async function assume(roleArn: string, region: string, sessionName: string): Promise<AwsCredentialIdentity> {
-  const sts = new STSClient({ ...DEFAULT_CLIENT_CONFIG, region });
+  const sts = createAwsClient(STSClient, { region });
   const out = await sts.send(
     new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: sessionName, DurationSeconds: 3600 }),
   );

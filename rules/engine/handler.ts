@@ -1,10 +1,12 @@
 // createHandler(rule) is the Lambda entry for one rule: it parses the Config event, judges the
 // affected load balancers, and delivers the evaluations. Resources whose data could not be read
-// are not reported (Config refuses INSUFFICIENT_DATA, and COMPLIANT would be a lie); once every
-// other resource is delivered the invocation fails, so the gap shows in metrics and is retried.
+// are not reported (Config refuses INSUFFICIENT_DATA, and COMPLIANT would be a lie), nor are those
+// of a type whose listing failed; once every other resource is delivered the invocation fails, so
+// the gap shows in metrics and is retried.
 import { Logger } from '@aws-lambda-powertools/logger';
 import { ConfigServiceClient } from '@aws-sdk/client-config-service';
 import type { Context } from 'aws-lambda';
+import { createAwsClient } from '../resources/live/aws-client.js';
 import { LiveEstate } from '../resources/live/live-estate.js';
 import { RegionalAws } from '../resources/live/regional-aws.js';
 import { fetchOversizedItem, listEvaluatedResources } from './config-service.js';
@@ -33,9 +35,7 @@ export function createHandler(rule: AnyRule, options: HandlerOptions = {}) {
     const credentialsFor = (scope: EstateScope) =>
       scope.roleArn ? assumedRoleCredentials(scope.roleArn, scope.region) : undefined;
     const configClient = (scope: EstateScope) =>
-      new ConfigServiceClient({
-        retryMode: 'adaptive',
-        maxAttempts: 8,
+      createAwsClient(ConfigServiceClient, {
         region: scope.region,
         ...(scope.roleArn ? { credentials: credentialsFor(scope) } : {}),
         ...options.clientConfig,
@@ -68,13 +68,15 @@ export function createHandler(rule: AnyRule, options: HandlerOptions = {}) {
           sleep: options.sleep,
         })
       : 0;
-    if (result.unreadable.length) {
+    const gaps = [
+      ...result.unlisted.map((u) => `${u.resourceType} could not be listed: ${u.reason}`),
+      ...result.unreadable.slice(0, 3).map((e) => e.error?.reason ?? e.resourceId),
+    ];
+    if (gaps.length) {
       throw new IncompleteEvaluationError(
-        `${result.unreadable.length} resource(s) not evaluated because their data could not be read ` +
-          `(${result.evaluations.length} others delivered): ${result.unreadable
-            .slice(0, 3)
-            .map((e) => e.error?.reason ?? e.resourceId)
-            .join('; ')}`,
+        `${result.unreadable.length} resource(s) not evaluated because their data could not be read` +
+          `${result.unlisted.length ? `, and ${result.unlisted.length} resource type(s) not listed` : ''} ` +
+          `(${result.evaluations.length} others delivered): ${gaps.join('; ')}`,
       );
     }
     return { delivered: result.evaluations.length, calls };

@@ -4,6 +4,7 @@
 import { affectedBy, isReportedType } from '../resources/affected.js';
 import { type ConfigurationItem, normalizeConfigurationItem } from '../resources/config-item/item.js';
 import type { Estate } from '../resources/estate.js';
+import { failedFrom } from '../resources/fetched.js';
 import type { ReportedResourceType, ResourceRef } from '../resources/model.js';
 import { forEachConcurrent } from './concurrency.js';
 import { CHANGE, OVERSIZED, parseRuleEvent, type RuleEvent } from './event.js';
@@ -45,7 +46,15 @@ export interface InvocationResult {
   evaluations: Evaluation[];
   /** Resources whose data could not be read: not sent, because Config refuses INSUFFICIENT_DATA. */
   unreadable: Evaluation[];
+  /** Resource types whose listing failed on a periodic sweep: their load balancers went unjudged. */
+  unlisted: ListingFailure[];
   orderingTimestamp: Date;
+}
+
+export interface ListingFailure {
+  resourceType: ReportedResourceType;
+  code: string;
+  reason: string;
 }
 
 export async function runInvocation(
@@ -87,6 +96,7 @@ export async function runInvocation(
   const now = deps.now();
   const log = deps.log;
   const results: Evaluation[] = [];
+  const unlisted: ListingFailure[] = [];
   const where = { accountId: estate.accountId, region: estate.region };
 
   if (
@@ -120,22 +130,37 @@ export async function runInvocation(
       }
     }
   } else {
+    // Each type is listed on its own: a Classic listing that is denied or throttled past its
+    // retries must not cost the ALBs and NLBs their evaluations, nor the other way round.
     const seen = new Set<string>();
-    await forEachConcurrent(
-      estate.listLoadBalancers(rule.resourceTypes),
-      deps.concurrency ?? 8,
-      async (lb) => {
-        seen.add(`${lb.resourceType}|${lb.resourceId}`);
-        results.push(await judge(rule, lb, estate, params, now));
-        estate.release(lb);
-      },
-    );
+    for (const resourceType of rule.resourceTypes) {
+      try {
+        await forEachConcurrent(
+          estate.listLoadBalancers([resourceType]),
+          deps.concurrency ?? 8,
+          async (lb) => {
+            seen.add(`${lb.resourceType}|${lb.resourceId}`);
+            results.push(await judge(rule, lb, estate, params, now));
+            estate.release(lb);
+          },
+        );
+      } catch (error) {
+        const failure = failedFrom(`listing ${resourceType}`, error);
+        log.error('could not list load balancers; those of this type are not evaluated', {
+          resourceType,
+          reason: failure.reason,
+        });
+        unlisted.push({ resourceType, code: failure.code, reason: failure.reason });
+      }
+    }
     if (deps.listEvaluatedResources && event.configRuleName) {
+      // A type whose listing failed has no complete list, so none of its results is called stale.
+      const listed = rule.resourceTypes.filter((t) => !unlisted.some((u) => u.resourceType === t));
       try {
         for (const ref of await deps.listEvaluatedResources(event.configRuleName, scope)) {
           if (
             !seen.has(`${ref.resourceType}|${ref.resourceId}`) &&
-            rule.resourceTypes.includes(ref.resourceType as ReportedResourceType)
+            listed.includes(ref.resourceType as ReportedResourceType)
           ) {
             results.push(notApplicable(rule, ref, where, 'The load balancer no longer exists.'));
           }
@@ -171,6 +196,7 @@ export async function runInvocation(
     scope,
     evaluations: results.filter((e) => e.complianceType !== 'INSUFFICIENT_DATA'),
     unreadable: results.filter((e) => e.complianceType === 'INSUFFICIENT_DATA'),
+    unlisted,
     orderingTimestamp: Number.isNaN(orderingTimestamp.getTime()) ? now : orderingTimestamp,
   };
 }

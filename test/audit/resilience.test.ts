@@ -136,14 +136,25 @@ describe('fleet audit resilience', () => {
     expect(euOthers.some((e) => e.complianceType === 'INSUFFICIENT_DATA')).toBe(false);
   });
 
-  it('reports a region whose listing is denied as a scope error, and finishes the other region', async () => {
+  it('reports a region whose ELBv2 listing is denied as an error, and finishes its Classic ones and the other region', async () => {
     const { result } = await audit(RULES, 40, ({ api, region }) =>
       api === 'ELBv2.DescribeLoadBalancers' && region === 'eu-west-1' ? 'access-denied' : undefined,
     );
     expect(result.errors).toHaveLength(1);
-    expect(result.errors[0]).toMatchObject({ accountId: ACCOUNT, region: 'eu-west-1', code: 'AccessDenied' });
-    expect(result.evaluations.every((e) => e.region === 'us-east-1')).toBe(true);
-    expect(result.evaluations).toHaveLength(expectedPerRegion(RULES, 40));
+    expect(result.errors[0]).toMatchObject({
+      accountId: ACCOUNT,
+      region: 'eu-west-1',
+      resourceType: ELBV2_LOAD_BALANCER,
+      code: 'AccessDenied',
+    });
+    const euWest = result.evaluations.filter((e) => e.region === 'eu-west-1');
+    // The denied ELBv2 listing no longer discards the region's Classic load balancers.
+    expect(euWest.every((e) => e.resourceType === CLASSIC_LOAD_BALANCER)).toBe(true);
+    const classicRules = RULES.filter((r) => r.resourceTypes.includes(CLASSIC_LOAD_BALANCER)).length;
+    expect(euWest).toHaveLength(classicRules * (40 / 10) * 2);
+    expect(result.evaluations.filter((e) => e.region === 'us-east-1')).toHaveLength(
+      expectedPerRegion(RULES, 40),
+    );
   });
 
   it('reads each facet once for every rule that needs it, and tags in batches of 20', async () => {

@@ -1,18 +1,19 @@
-import { type AuditScope, runAudit } from '../../../rules/audit/audit.js';
+import { type AuditScope, prepareRules, runAudit } from '../../../rules/audit/audit.js';
 import { atOrAbove, gateFailures, isSeverity, parseFailOn } from '../../../rules/audit/gate.js';
 import type { AnyRule } from '../../../rules/engine/rule.js';
 import { SEVERITIES } from '../../../rules/engine/rule.js';
 import { selectRules } from '../../../rules/index.js';
 import { readSnapshots } from '../../../rules/resources/snapshot/load.js';
 import { SnapshotEstate } from '../../../rules/resources/snapshot/snapshot-estate.js';
+import { validateRegions } from '../aws-session.js';
 import { EXIT } from '../exit-codes.js';
 import { formatCsv } from '../format/csv.js';
 import { formatHtml } from '../format/html.js';
 import { formatJson } from '../format/json.js';
 import { formatSarif } from '../format/sarif.js';
 import { formatTable } from '../format/table.js';
-import { emit } from '../output.js';
-import { resolveCliParameters } from '../parameter-store.js';
+import { checkOutputPath, emit } from '../output.js';
+import { inlineParameters, resolveCliParameters } from '../parameter-store.js';
 import { SILENT_PROGRESS, startProgress } from '../progress.js';
 import { planLiveScopes, type ScopePlan } from '../scope-plan.js';
 import { UsageError } from '../usage-error.js';
@@ -38,6 +39,17 @@ export const FORMATS = ['table', 'json', 'csv', 'sarif', 'html'] as const;
 export const DEFAULT_MAX_CONCURRENCY = 8;
 
 export async function auditCommand(options: AuditCommandOptions): Promise<number> {
+  // Every flag is checked before any AWS call or snapshot read.
+  checkOutputPath(options.output);
+  validateRegions(options.region);
+  if (options.rules !== undefined && options.rules.length === 0)
+    throw new UsageError(
+      '--rules: expected comma-separated rule ids, e.g. alb-https-only,clb-tls-policy; got none (omit --rules for every rule)',
+    );
+  for (const profile of [options.profile ?? []].flat()) {
+    if (profile.trim() === '')
+      throw new UsageError('--profile "": expected the name of a profile in the shared AWS config');
+  }
   if (!(FORMATS as readonly string[]).includes(options.format)) {
     throw new UsageError(`--format ${options.format}: expected one of ${FORMATS.join(', ')}`);
   }
@@ -48,8 +60,13 @@ export async function auditCommand(options: AuditCommandOptions): Promise<number
     );
   const maxConcurrency = parseConcurrency(options.maxConcurrency);
   const rules = selectedRules(options);
+  const rawParameters = parseParams(options.param, rules);
+  // Parameter values are checked here, not first inside the audit: a bad one must stop the run
+  // before the scope plan calls STS, Organizations or EC2. An ssm: reference is checked for its
+  // form here, and for its content once read.
+  prepareRules(rules, inlineParameters(rules, rawParameters));
   const profiles = [options.profile ?? []].flat();
-  const parameters = await resolveCliParameters(rules, parseParams(options.param, rules), {
+  const parameters = await resolveCliParameters(rules, rawParameters, {
     snapshot: options.snapshot.length > 0,
     profile: profiles[0],
     regions: options.region,
@@ -85,11 +102,11 @@ export async function auditCommand(options: AuditCommandOptions): Promise<number
 
   const color = !options.output && process.stdout.isTTY === true && !process.env.NO_COLOR;
   emit(render(options.format, result, rules, color), options.output);
-  // Nothing could be audited at all (every account or region failed): the run failed.
+  // Nothing could be audited at all (every account or region failed): the run failed. A scope
+  // where only one resource type could not be listed was audited, incompletely.
+  const failedScopes = result.errors.filter((e) => e.resourceType === undefined).length;
   if (
-    plan.scopes.length > 0
-      ? result.errors.length >= plan.scopes.length + plan.errors.length
-      : plan.errors.length > 0
+    plan.scopes.length > 0 ? failedScopes >= plan.scopes.length + plan.errors.length : plan.errors.length > 0
   )
     return EXIT.RUNTIME_FAILURE;
   if (!failOn) return EXIT.OK;
@@ -178,6 +195,10 @@ export function parseParams(
         `--param ${entry}: rule "${ruleId}" is not selected (selected: ${rules.map((r) => r.id).join(', ')})`,
       );
     }
+    if (out[ruleId] && name in out[ruleId])
+      throw new UsageError(
+        `--param ${ruleId}.${name}: given twice; expected one RULE-ID.PARAMETER=VALUE per parameter (a list is comma-separated)`,
+      );
     out[ruleId] = { ...out[ruleId], [name]: value };
   }
   return out;

@@ -10,12 +10,13 @@ import { dedupe, toConfigEvaluation } from '../../../rules/engine/put-evaluation
 import type { AnyRule } from '../../../rules/engine/rule.js';
 import { ssmParameterReader } from '../../../rules/engine/ssm-parameter-reader.js';
 import { RULES, selectRules } from '../../../rules/index.js';
+import { createAwsClient } from '../../../rules/resources/live/aws-client.js';
 import { LiveEstate } from '../../../rules/resources/live/live-estate.js';
 import { RegionalAws } from '../../../rules/resources/live/regional-aws.js';
 import { readSnapshots } from '../../../rules/resources/snapshot/load.js';
 import { SnapshotEstate } from '../../../rules/resources/snapshot/snapshot-estate.js';
 import { openSession } from '../aws-session.js';
-import { emit } from '../output.js';
+import { checkOutputPath, emit } from '../output.js';
 import { UsageError } from '../usage-error.js';
 
 export interface EvaluateCommandOptions {
@@ -28,6 +29,7 @@ export interface EvaluateCommandOptions {
 }
 
 export async function evaluateCommand(options: EvaluateCommandOptions): Promise<number> {
+  checkOutputPath(options.output);
   const event = readEvent(options.event);
   const rule = options.rule ? selectRules([options.rule])[0]! : ruleFromEvent(event);
   const session = options.snapshot.length ? undefined : await openSession(options.profile);
@@ -67,7 +69,7 @@ export async function evaluateCommand(options: EvaluateCommandOptions): Promise<
           'An oversized notification needs Config (GetResourceConfigHistory): drop --snapshot',
         );
       return fetchOversizedItem(
-        new ConfigServiceClient({ region: scope.region, credentials: session.credentials }),
+        createAwsClient(ConfigServiceClient, { region: scope.region, credentials: session.credentials }),
         summary,
       );
     },
@@ -82,7 +84,10 @@ export async function evaluateCommand(options: EvaluateCommandOptions): Promise<
       `not evaluated (data could not be read): ${skipped.resourceId}: ${skipped.error?.reason}\n`,
     );
   }
-  return result.unreadable.length ? 1 : 0;
+  for (const failure of result.unlisted) {
+    process.stderr.write(`not evaluated (listing failed): ${failure.resourceType}: ${failure.reason}\n`);
+  }
+  return result.unreadable.length || result.unlisted.length ? 1 : 0;
 }
 
 function readEvent(path: string): unknown {

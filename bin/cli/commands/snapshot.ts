@@ -8,8 +8,8 @@ import {
   type SnapshotFile,
 } from '../../../rules/resources/snapshot/format.js';
 import { recordRegion } from '../../../rules/resources/snapshot/record.js';
-import { openSession, regionsOf } from '../aws-session.js';
-import { emit } from '../output.js';
+import { openSession, regionsOf, validateRegions } from '../aws-session.js';
+import { checkOutputPath, emit } from '../output.js';
 
 export interface SnapshotCommandOptions {
   output: string;
@@ -18,6 +18,8 @@ export interface SnapshotCommandOptions {
 }
 
 export async function snapshotCommand(options: SnapshotCommandOptions): Promise<number> {
+  checkOutputPath(options.output);
+  validateRegions(options.region);
   const session = await openSession(options.profile);
   const file: SnapshotFile = {
     format: SNAPSHOT_FORMAT,

@@ -2,6 +2,7 @@
 // share one retry strategy, and count every request so audits and benchmarks can report calls.
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import DataLoader from 'dataloader';
+import { type ClientClass, createAwsClient } from './aws-client.js';
 
 export interface AwsScope {
   region: string;
@@ -11,11 +12,7 @@ export interface AwsScope {
   clientConfig?: Record<string, unknown>;
 }
 
-/** Throttling is retried by the SDK's adaptive strategy, which also rate-limits the client. */
-export const DEFAULT_CLIENT_CONFIG = { retryMode: 'adaptive', maxAttempts: 8 } as const;
-
-// biome-ignore lint/suspicious/noExplicitAny: SDK client classes have differing config types.
-type ClientClass<C> = new (config: any) => C;
+export { DEFAULT_CLIENT_CONFIG } from './aws-client.js';
 
 /** An SDK client seen only as what we need of it: the middleware stack, to count or inspect calls. */
 export interface MiddlewareClient {
@@ -46,8 +43,7 @@ export class RegionalAws {
   client<C>(Client: ClientClass<C>): C {
     let client = this.clients.get(Client) as C | undefined;
     if (!client) {
-      client = new Client({
-        ...DEFAULT_CLIENT_CONFIG,
+      client = createAwsClient(Client, {
         region: this.scope.region,
         ...(this.scope.credentials ? { credentials: this.scope.credentials } : {}),
         ...this.scope.clientConfig,
