@@ -4,11 +4,13 @@
 // internet-facing load balancer. Parameters are passed as Config passes them: the resource id as
 // a string, static values as lists of strings.
 import type { SecurityGroupRule } from '@aws-sdk/client-ec2';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { remediationDocumentPath } from '../../infra/remediation-documents.js';
 import { remediation } from '../../rules/lb-sg-world-ingress/remediation.js';
 import { rule as worldIngressRule } from '../../rules/lb-sg-world-ingress/rule.js';
 import { ELBV2_LOAD_BALANCER } from '../../rules/resources/model.js';
 import { requireMoto } from '../support/moto.js';
+import { loadDocument, PythonWorker, scriptOf } from '../support/ssm-runner/index.js';
 import { dumpState } from './support/dump.js';
 import { forward, world, worldV6 } from './support/estate.js';
 import { useRemediationHarness } from './support/harness.js';
@@ -60,7 +62,7 @@ describe.runIf(run)('ElbConfigRules-RevokeWorldIngress against a changing estate
     expect((await verdict(alb)).complianceType).toBe('COMPLIANT');
   });
 
-  it('judges a load balancer across its groups: 443 through the other group, IPv6-only ports, halves in two groups', async () => {
+  it('verifies a load balancer across its groups: 443 open through the other group is not a failure', async () => {
     const estate = await h.estate();
     // 443 reaches the world only through the second group; the first opens tcp 22.
     const ssh = await estate.securityGroup('ssh', [world('tcp', 22)]);
@@ -75,8 +77,10 @@ describe.runIf(run)('ElbConfigRules-RevokeWorldIngress against a changing estate
     expect(first.status).toBe('Success');
     expect(summarize(await estate.ingressRules(ssh))).toEqual([]);
     expect(summarize(await estate.ingressRules(https))).toEqual(['0.0.0.0/0 tcp 443-443']);
+  });
 
-    // A dualstack ALB whose group admits port 80 only from ::/0 never had IPv4 80 open.
+  it('verifies per address family open before: a dualstack ALB whose group admits port 80 only from ::/0', async () => {
+    const estate = await h.estate();
     const v6 = await estate.securityGroup('v6-only', [worldV6('tcp', 80), worldV6('tcp', 22)]);
     const dual = await estate.loadBalancer({ name: 'dual', groups: [v6], ipAddressType: 'dualstack' });
     await estate.listener(dual, 'HTTP', 80, forward(await estate.targetGroup('dual', 'HTTP', 80)));
@@ -84,7 +88,13 @@ describe.runIf(run)('ElbConfigRules-RevokeWorldIngress against a changing estate
     expect(second.failureMessage).toBeUndefined();
     expect(summarize(await estate.ingressRules(v6))).toEqual(['::/0 tcp 80-80']);
 
-    // 0.0.0.0/1 in one group and 128.0.0.0/1 in the other are the world together.
+    expect(second.outputs['VerifyWorldIngress.Result']).toBe(
+      'Verified 1 revocation(s); 1 public port(s) still open.',
+    );
+  });
+
+  it('treats 0.0.0.0/1 in one group and 128.0.0.0/1 in the other as the world, as the rule does', async () => {
+    const estate = await h.estate();
     const low = await estate.securityGroup('low', [
       { IpProtocol: 'tcp', FromPort: 0, ToPort: 65535, IpRanges: [{ CidrIp: '0.0.0.0/1' }] },
     ]);
@@ -179,5 +189,79 @@ describe.runIf(run)('ElbConfigRules-RevokeWorldIngress against a changing estate
     const judged = await verdict(internal);
     expect(judged.complianceType).toBe('NON_COMPLIANT');
     expect(judged.findings.join(' ')).toContain('(split the group)');
+  });
+});
+
+describe('RevokeWorldIngress world and verify logic (called directly)', () => {
+  const doc = loadDocument(remediationDocumentPath('lb-sg-world-ingress', remediation));
+  const python = new PythonWorker({});
+  afterAll(() => python.close());
+  const r = (id: string, group: string, protocol: string, from: number, to: number, cidr: string) => ({
+    GroupId: group,
+    SecurityGroupRuleId: id,
+    IpProtocol: protocol,
+    FromPort: from,
+    ToPort: to,
+    IsEgress: false,
+    ...(cidr.includes(':') ? { CidrIpv6: cidr } : { CidrIpv4: cidr }),
+  });
+
+  it('finds world rules across permissions and groups, per port, as the rules do', async () => {
+    const rules = [
+      r('ssh-low', 'sg-a', 'tcp', 22, 22, '0.0.0.0/1'),
+      r('wide-high', 'sg-b', 'tcp', 0, 1024, '128.0.0.0/1'),
+      r('inside', 'sg-b', 'tcp', 22, 22, '10.0.0.0/8'),
+      r('udp-low', 'sg-a', 'udp', 53, 53, '0.0.0.0/1'),
+      r('all-v6-low', 'sg-a', '-1', -1, -1, '::/1'),
+      r('https-v6-high', 'sg-b', 'tcp', 443, 443, '8000::/1'),
+    ];
+    const ids = (await python.callFunction(
+      scriptOf(doc, 'PlanRevocations'),
+      'world_rules_of',
+      rules,
+      [],
+    )) as {
+      SecurityGroupRuleId: string;
+    }[];
+    // tcp 22: 0.0.0.0/1 + 128.0.0.0/1 (10.0.0.0/8 inside adds nothing); udp 53 has no other half;
+    // tcp 443 over IPv6: ::/1 (all traffic) + 8000::/1.
+    expect(ids.map((x) => x.SecurityGroupRuleId).sort()).toEqual([
+      'all-v6-low',
+      'https-v6-high',
+      'ssh-low',
+      'wide-high',
+    ]);
+  });
+
+  it('fails Verify when a listener port kept since the plan is not open through any of the load balancer’s groups', async () => {
+    const added = {
+      LoadBalancer: 'application shop',
+      Groups: ['sg-a', 'sg-b'],
+      Family: 'ipv4',
+      Transport: 'tcp',
+      Port: 8080,
+      UsedBy: ['application shop HTTP:8080'],
+    };
+    const script = `${scriptOf(doc, 'VerifyWorldIngress')}\n\nclass _Pages:\n    def __init__(self, rules):\n        self.rules = rules\n    def paginate(self, Filters):\n        group = Filters[0]['Values'][0]\n        return [{'SecurityGroupRules': [r for r in self.rules if r['GroupId'] == group]}]\n\n\nclass _Ec2:\n    def __init__(self, rules):\n        self.rules = rules\n    def get_paginator(self, name):\n        return _Pages(self.rules)\n\n\ndef verify_with(rules, events):\n    boto3.client = lambda service: _Ec2(rules)\n    return verify(events, {})\n`;
+    const events = { Revoke: [], Protected: [], AddedNeeds: [added], WorldPrefixListIds: 'none' };
+    await expect(
+      python.callFunction(script, 'verify_with', [r('low', 'sg-a', 'tcp', 8080, 8080, '0.0.0.0/1')], events),
+    ).rejects.toThrow(
+      'Verification failed: application shop (groups sg-a, sg-b) no longer admits ipv4 tcp 8080 needed by application shop HTTP:8080',
+    );
+    expect(
+      await python.callFunction(
+        script,
+        'verify_with',
+        [
+          r('low', 'sg-a', 'tcp', 8080, 8080, '0.0.0.0/1'),
+          r('high', 'sg-b', 'tcp', 8000, 9000, '128.0.0.0/1'),
+        ],
+        events,
+      ),
+    ).toEqual({
+      Result:
+        'Verified 0 revocation(s); 0 public port(s) still open; 1 listener port(s) created since the plan kept.',
+    });
   });
 });
