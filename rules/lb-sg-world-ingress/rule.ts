@@ -120,7 +120,7 @@ export const rule = defineRule({
     }
     if (internal && exposure.length)
       findings.push(
-        'if an internet-facing load balancer shares the group and needs these ports, revoking cannot fix both: give the internal load balancer a security group of its own (split the group)',
+        'if an internet-facing load balancer shares the group and needs it open, split the group: revoking cannot fix both',
       );
     if (!params.allowCrossAccountReferences) findings.push(...crossAccount);
     if (findings.length) return nonCompliant(findings);

@@ -81,7 +81,7 @@ describe('world exposure across permissions and groups', () => {
       /allows tcp 443 from ::\/1 .*on an internal load balancer/,
     );
     expect(evaluation.findings.join('\n')).toContain(
-      'give the internal load balancer a security group of its own (split the group)',
+      'if an internet-facing load balancer shares the group and needs it open, split the group: revoking cannot fix both',
     );
   });
 

@@ -188,7 +188,7 @@ describe.runIf(run)('ElbConfigRules-RevokeWorldIngress against a changing estate
 
     const judged = await verdict(internal);
     expect(judged.complianceType).toBe('NON_COMPLIANT');
-    expect(judged.findings.join(' ')).toContain('(split the group)');
+    expect(judged.annotation).toContain('split the group');
   });
 });
 

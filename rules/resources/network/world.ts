@@ -108,7 +108,11 @@ export function worldExposure(
   // Partners only where the rule is not world on its own.
   for (const part of parts.values())
     if (part.sources.some((s) => isWorldSource(s, worldPrefixListIds))) part.partners = [];
-  return [...parts.values()];
+  // In the groups' own rule order, as a person reads them.
+  return rules.flatMap((rule) => {
+    const part = parts.get(rule);
+    return part ? [part] : [];
+  });
 }
 
 function addRange(part: WorldPart, transport: Transport, range: PortRange): void {
