@@ -8,22 +8,21 @@ import {
   ELBV2_LOAD_BALANCER,
   SECURITY_GROUP,
 } from '../resources/model.js';
-import {
-  describeGroup,
-  describeRule,
-  describeSource,
-  type IngressRule,
-  ingressRules,
-} from '../resources/network/ingress.js';
+import { describeGroup, describeRule, describeSource, ingressRules } from '../resources/network/ingress.js';
 import { type ListenerPort, listenerPorts } from '../resources/network/listener-ports.js';
 import {
   carries,
   formatPorts,
   formatRanges,
+  type PortRange,
   subtractPorts,
-  type Transport,
 } from '../resources/network/ports.js';
-import { PREFIX_LIST_ID_OR_ANY, worldSourcesOf } from '../resources/network/world.js';
+import {
+  OTHER_PROTOCOLS,
+  PREFIX_LIST_ID_OR_ANY,
+  type WorldPart,
+  worldExposure,
+} from '../resources/network/world.js';
 import { remediation } from './remediation.js';
 
 export const rule = defineRule({
@@ -95,34 +94,40 @@ export const rule = defineRule({
     const internal = lb.scheme === 'internal';
     const findings: string[] = [];
     const crossAccount: string[] = [];
-    const worldOn: string[] = [];
-    for (const group of securityGroups) {
-      for (const ingress of ingressRules(group, accountId)) {
-        for (const source of ingress.sources) {
-          if (source.kind === 'group' && source.crossAccount)
-            crossAccount.push(
-              `${describeGroup(group)} allows ${describeRule(ingress)} from ${describeSource(source)} (cross-account)`,
-            );
-        }
-        const world = worldSourcesOf(ingress.sources, params.worldPrefixListIds);
-        if (world.length === 0) continue;
-        const split = world.every((s) => s.kind === 'cidr' && !s.world) ? ' (together every address)' : '';
-        const what = `${describeGroup(group)} allows ${describeRule(ingress)} from ${world.map(describeSource).join(', ')}${split}`;
-        if (internal) {
-          findings.push(`${what} on an internal load balancer`);
-          continue;
-        }
-        const beyond = beyondListeners(ingress, ports, params.allowWorldIcmp);
-        if (beyond === undefined) worldOn.push(describeRule(ingress));
-        else findings.push(`${what}: ${beyond}`);
+    const rules = securityGroups.flatMap((group) => ingressRules(group, accountId));
+    for (const ingress of rules) {
+      for (const source of ingress.sources) {
+        if (source.kind === 'group' && source.crossAccount)
+          crossAccount.push(
+            `${describeGroup(ingress.group)} allows ${describeRule(ingress)} from ${describeSource(source)} (cross-account)`,
+          );
       }
     }
+    // World is judged across every rule of every group: sources of several rules can cover it together.
+    const exposure = worldExposure(rules, params.worldPrefixListIds);
+    for (const part of exposure) {
+      const ingress = part.rule;
+      const what = `${describeGroup(ingress.group)} allows ${describeRule(ingress)} from ${part.sources.map(describeSource).join(', ')}${together(part)}`;
+      if (internal) {
+        const partial = partialWorld(part);
+        findings.push(
+          `${what} on an internal load balancer${partial ? ` (open to every address on ${partial})` : ''}`,
+        );
+        continue;
+      }
+      const beyond = beyondListeners(part, ports, params.allowWorldIcmp);
+      if (beyond !== undefined) findings.push(`${what}: ${beyond}`);
+    }
+    if (internal && exposure.length)
+      findings.push(
+        'if an internet-facing load balancer shares the group and needs it open, split the group: revoking cannot fix both',
+      );
     if (!params.allowCrossAccountReferences) findings.push(...crossAccount);
     if (findings.length) return nonCompliant(findings);
     const listening = ports.length ? `listener ports ${formatPorts(ports)}` : 'no listener ports';
     const summary = internal
       ? 'No world ingress on this internal load balancer.'
-      : worldOn.length
+      : exposure.length
         ? `World ingress only on ${listening}.`
         : `No world ingress (${listening}).`;
     const notes = crossAccount.length ? ` Note: ${crossAccount.join('; ')}.` : '';
@@ -130,26 +135,65 @@ export const rule = defineRule({
   },
 });
 
+/** " (together every address)", naming the other rules' sources when they take part. */
+function together(part: WorldPart): string {
+  if (!part.sources.every((s) => s.kind === 'cidr' && !s.world)) return '';
+  if (part.partners.length === 0) return ' (together every address)';
+  const others = part.partners.map(
+    (p) => `${describeSource(p.source)} on ${describeRule(p.rule)} of ${describeGroup(p.rule.group)}`,
+  );
+  return ` (with ${others.join(', ')}: together every address)`;
+}
+
+/** The world-open ports of a rule that is world only on part of its range, in words; undefined when whole. */
+function partialWorld(part: WorldPart): string | undefined {
+  const { rule } = part;
+  if (part.protocols.has(OTHER_PROTOCOLS)) return undefined;
+  const pieces = [...part.ports.entries()].map(([t, ranges]) => `${t} ${formatRanges(ranges)}`);
+  pieces.push(...[...part.protocols].map((p) => (p === 'icmp' || p === 'icmpv6' ? p : `protocol ${p}`)));
+  const whole =
+    (rule.protocol === 'tcp' || rule.protocol === 'udp') &&
+    part.ports.size === 1 &&
+    sameRanges(part.ports.get(rule.protocol) ?? [], [rule.ports ?? { from: 0, to: 65535 }]);
+  if (whole || (rule.protocol !== 'all' && !rule.ports)) return undefined;
+  return pieces.join(', ');
+}
+
+function sameRanges(a: readonly PortRange[], b: readonly PortRange[]): boolean {
+  return a.length === b.length && a.every((r, i) => r.from === b[i]?.from && r.to === b[i]?.to);
+}
+
 /** What a world-open rule opens beyond the listener ports, in words; undefined when nothing. */
 function beyondListeners(
-  ingress: IngressRule,
+  part: WorldPart,
   ports: readonly ListenerPort[],
   allowIcmp: boolean,
 ): string | undefined {
-  if (ingress.protocol === 'all') {
+  const ingress = part.rule;
+  if (part.protocols.has(OTHER_PROTOCOLS)) {
     const listening = ports.length ? ` (listeners use only ${formatPorts(ports)})` : '';
     return `every protocol and port is open${listening}`;
   }
-  if (ingress.protocol === 'icmp' || ingress.protocol === 'icmpv6')
-    return allowIcmp ? undefined : 'no listener uses ICMP (allowWorldIcmp=false)';
-  if (ingress.protocol !== 'tcp' && ingress.protocol !== 'udp') return 'no listener uses this protocol';
-  const transport: Transport = ingress.protocol;
-  const allowed = ports.filter((p) => carries(transport, p.transport)).map((p) => p.port);
-  const range = ingress.ports ?? { from: 0, to: 65535 };
-  const left = subtractPorts(range, allowed);
-  if (left.length === 0) return undefined;
-  const whole = left.length === 1 && left[0]?.from === range.from && left[0]?.to === range.to;
-  if (whole) return range.from === range.to ? 'not a listener port' : 'no listener uses these ports';
-  const single = left.length === 1 && left[0]?.from === left[0]?.to;
-  return `${transport} ${formatRanges(left)} ${single ? 'is not a listener port' : 'are not listener ports'}`;
+  const problems: string[] = [];
+  for (const protocol of part.protocols) {
+    if (protocol === 'icmp' || protocol === 'icmpv6') {
+      if (!allowIcmp) problems.push('no listener uses ICMP (allowWorldIcmp=false)');
+    } else problems.push('no listener uses this protocol');
+  }
+  for (const [transport, ranges] of part.ports) {
+    const allowed = ports.filter((p) => carries(transport, p.transport)).map((p) => p.port);
+    const left = ranges.flatMap((range) => subtractPorts(range, allowed));
+    if (left.length === 0) continue;
+    const range = ingress.ports ?? { from: 0, to: 65535 };
+    const whole = ingress.protocol === transport && sameRanges(left, [range]);
+    if (whole) {
+      problems.push(range.from === range.to ? 'not a listener port' : 'no listener uses these ports');
+      continue;
+    }
+    const single = left.length === 1 && left[0]?.from === left[0]?.to;
+    problems.push(
+      `${transport} ${formatRanges(left)} ${single ? 'is not a listener port' : 'are not listener ports'}`,
+    );
+  }
+  return problems.length ? [...new Set(problems)].join('; ') : undefined;
 }

@@ -15,7 +15,7 @@ import {
   opensPort,
 } from '../resources/network/ingress.js';
 import { type TargetPort, targetPorts } from '../resources/network/target-ports.js';
-import { worldSourcesOf } from '../resources/network/world.js';
+import { worldExposure, worldOnPort } from '../resources/network/world.js';
 import type { TargetGroup } from '../resources/normalize/targets.js';
 
 const SECURITY_GROUP_ID = /^sg-[0-9a-f]{8,17}$/;
@@ -123,13 +123,25 @@ export const rule = defineRule({
         }
         checked++;
         const ports = targetPorts(lb, group, target);
-        for (const groupId of guard.groupIds) {
+        const guarding = guard.groupIds.map((groupId) => {
           const sg = groupsById.get(groupId);
           if (!sg) throw new Error(`security group ${groupId} of target ${target.id} was not loaded`);
-          for (const [index, ingress] of ingressRules(sg, accountId).entries()) {
+          return { sg, rules: ingressRules(sg, accountId) };
+        });
+        // World is judged across all the target's groups: their sources can cover every address together.
+        const exposure = new Map(
+          worldExposure(
+            guarding.flatMap((g) => g.rules),
+            [],
+          ).map((part) => [part.rule, part]),
+        );
+        for (const { sg, rules } of guarding) {
+          for (const [index, ingress] of rules.entries()) {
             const opened = ports.filter((p) => opensPort(ingress, p.transport, p.port));
             if (opened.length === 0) continue;
-            const world = new Set(worldSourcesOf(ingress.sources, []));
+            const part = exposure.get(ingress);
+            const worldHere = part && opened.some((p) => worldOnPort(part, p.transport, p.port));
+            const world = new Set(worldHere ? part.sources : []);
             for (const source of ingress.sources) {
               const why = world.has(source)
                 ? WORLD

@@ -321,7 +321,7 @@ describe.runIf(run)('network and hardening rules against moto', () => {
       `${estate.publicSg} (public-lb) allows tcp 22 from ::/0: not a listener port`,
     );
     expect(find('lb-sg-world-ingress', 'admin').annotation).toBe(
-      `${estate.internalSg} (internal-lb) allows tcp 8080 from 0.0.0.0/0 on an internal load balancer`,
+      `${estate.internalSg} (internal-lb) allows tcp 8080 from 0.0.0.0/0 on an internal load balancer; if an internet-facing load balancer shares the group and needs it open, split the group: revoking cannot fix both`,
     );
     // legacy shares the public group but listens on 80 only.
     expect(find('lb-sg-world-ingress', 'legacy').findings).toEqual([

@@ -1,5 +1,6 @@
 // CIDR semantics for security-group sources, through ipaddr.js rather than string matching:
 // "0.0.0.0/00", "::/0", "0:0:0:0:0:0:0:0/0" and "10.1.2.3/0" all cover every address.
+import { mergeCidr } from 'cidr-tools';
 import ipaddr from 'ipaddr.js';
 
 export type Family = 'ipv4' | 'ipv6';
@@ -55,28 +56,15 @@ export function withinAny(cidr: Cidr, allowed: readonly Cidr[]): Cidr | undefine
 
 /**
  * Whether the blocks together cover every address of their family, as 0.0.0.0/1 with
- * 128.0.0.0/1 do: world ingress split so that no single block is a /0.
+ * 128.0.0.0/1 do: world ingress split so that no single block is a /0. cidr-tools merges them.
  */
 export function coverEverything(blocks: readonly Cidr[]): boolean {
-  if (blocks.length === 0) return false;
   const family = blocks[0]?.family;
-  if (!blocks.every((b) => b.family === family)) return false;
-  const bits = family === 'ipv4' ? 32n : 128n;
-  const spans = blocks
-    .map((b) => {
-      const size = 1n << (bits - BigInt(b.prefixLength));
-      const start = (toBigInt(b) / size) * size;
-      return [start, start + size - 1n] as const;
-    })
-    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  let next = 0n;
-  for (const [start, end] of spans) {
-    if (start > next) return false;
-    if (end + 1n > next) next = end + 1n;
-  }
-  return next === 1n << bits;
+  if (!family || !blocks.every((b) => b.family === family)) return false;
+  return mergeCidr(blocks.map(canonical)).some((merged) => merged.endsWith('/0'));
 }
 
-function toBigInt(cidr: Cidr): bigint {
-  return cidr.address.toByteArray().reduce((acc, byte) => (acc << 8n) | BigInt(byte), 0n);
+/** The block in the plain spelling cidr-tools reads ("10.1.2.3/0" and "0000::/0" parse in ipaddr.js). */
+function canonical(cidr: Cidr): string {
+  return `${cidr.address.toString()}/${cidr.prefixLength}`;
 }

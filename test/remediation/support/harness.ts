@@ -12,6 +12,7 @@ import {
   loadDocument,
   PythonWorker,
   type RecordedCall,
+  type RunOptions,
   scriptOf,
 } from '../../support/ssm-runner/index.js';
 import { type Clients, clients, Estate } from './estate.js';
@@ -26,7 +27,7 @@ export interface Harness {
   /** Every call made by every run in this file. */
   calls: RecordedCall[];
   estate(): Promise<Estate>;
-  run(parameters: Record<string, unknown>): Promise<AutomationResult>;
+  run(parameters: Record<string, unknown>, options?: RunOptions): Promise<AutomationResult>;
   /** Calls one function of a step's script directly, against moto: for unit tests of its logic. */
   callScript(step: string, fn: string, ...args: unknown[]): Promise<unknown>;
 }
@@ -40,8 +41,12 @@ export function useRemediationHarness(ruleId: string, link: DocumentLink): Harne
     async estate() {
       return new Estate(harness.aws).network();
     },
-    async run(parameters: Record<string, unknown>) {
-      const result = await harness.runner.run(harness.doc, { AutomationAssumeRole: ROLE, ...parameters });
+    async run(parameters: Record<string, unknown>, options?: RunOptions) {
+      const result = await harness.runner.run(
+        harness.doc,
+        { AutomationAssumeRole: ROLE, ...parameters },
+        options,
+      );
       harness.calls.push(...result.calls);
       return result;
     },

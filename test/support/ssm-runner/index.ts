@@ -11,6 +11,7 @@ export {
   type AutomationResult,
   AutomationRunner,
   type RunnerOptions,
+  type RunOptions,
   type StepResult,
   SUPPORTED_ACTIONS,
   UnsupportedStepError,

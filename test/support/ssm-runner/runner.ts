@@ -68,6 +68,15 @@ export interface AutomationResult {
   sleeps: number[];
 }
 
+export interface RunOptions {
+  executionId?: string;
+  /**
+   * Runs before each step starts, with the step's name: lets a test change the world between two
+   * steps, as another actor can between an automation's plan and its apply.
+   */
+  beforeStep?: (stepName: string) => Promise<void>;
+}
+
 const MAX_STEP_EXECUTIONS = 500;
 
 export class AutomationRunner {
@@ -92,7 +101,7 @@ export class AutomationRunner {
   async run(
     doc: AutomationDocument,
     provided: Record<string, unknown>,
-    { executionId = randomUUID() }: { executionId?: string } = {},
+    { executionId = randomUUID(), beforeStep }: RunOptions = {},
   ): Promise<AutomationResult> {
     const problems = validateDocument(doc);
     if (problems.length) throw new DocumentError('document', problems);
@@ -104,7 +113,7 @@ export class AutomationRunner {
         `The runner cannot execute ${unsupported.map((s) => `${s.name} (${s.action})`).join(', ')}; it supports ${SUPPORTED_ACTIONS.join(', ')}`,
       );
     }
-    const execution = new Execution(doc, resolveParameters(doc, provided), executionId, {
+    const execution = new Execution(doc, resolveParameters(doc, provided), executionId, beforeStep, {
       api: this.api,
       python: this.python,
       region: this.region,
@@ -157,6 +166,7 @@ class Execution {
     private readonly doc: AutomationDocument,
     private readonly parameters: Record<string, unknown>,
     private readonly executionId: string,
+    private readonly beforeStep: RunOptions['beforeStep'],
     private readonly deps: ExecutionDeps,
   ) {}
 
@@ -170,6 +180,7 @@ class Execution {
       if (++executions > MAX_STEP_EXECUTIONS)
         throw new Error(`more than ${MAX_STEP_EXECUTIONS} steps ran: a loop?`);
       const step = steps[index] as Step;
+      await this.beforeStep?.(step.name);
       const { result, branchTarget } = await this.runStep(step);
       this.results.push(result);
       let next: number | undefined = index + 1;

@@ -35,7 +35,12 @@ export function coerceParameter(name: string, spec: ParameterSpec, raw: unknown)
       `Parameter ${name} (${spec.type}) must be ${expected}; got ${JSON.stringify(raw)}`,
     );
   };
-  let value: unknown = raw;
+  // Config's StaticValue is a list of strings; SSM takes a one-item list for a scalar parameter.
+  let value: unknown =
+    spec.type !== 'StringList' && Array.isArray(raw) && raw.length === 1 && typeof raw[0] === 'string'
+      ? raw[0]
+      : raw;
+  raw = value;
   switch (spec.type) {
     case 'String':
       if (typeof raw === 'number' || typeof raw === 'boolean') value = String(raw);
