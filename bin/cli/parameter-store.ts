@@ -9,6 +9,7 @@ import {
 } from '../../rules/engine/parameter-store.js';
 import type { AnyRule } from '../../rules/engine/rule.js';
 import { ssmParameterReader } from '../../rules/engine/ssm-parameter-reader.js';
+import { createAwsClient } from '../../rules/resources/live/aws-client.js';
 import { openSession } from './aws-session.js';
 import { UsageError } from './usage-error.js';
 
@@ -30,7 +31,7 @@ export async function resolveCliParameters(
   if (!region)
     throw new UsageError('An ssm: parameter value needs a region: pass --region R or set AWS_REGION');
   const read: ReadParameter = ssmParameterReader(
-    new SSMClient({ region, credentials: session.credentials }),
+    createAwsClient(SSMClient, { region, credentials: session.credentials }),
     `the account of ${where.profile ? `profile ${where.profile}` : 'the default credentials'} in ${region}`,
   );
   const out = { ...parameters };

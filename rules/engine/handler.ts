@@ -93,9 +93,7 @@ function ownParameterReader(options: HandlerOptions): ReadParameter {
     // Loaded on first use: functions whose parameters are all inline never load the SSM client.
     reader ??= Promise.all([import('@aws-sdk/client-ssm'), import('./ssm-parameter-reader.js')]).then(
       ([{ SSMClient }, { ssmParameterReader }]) => {
-        const client = new SSMClient({
-          retryMode: 'adaptive',
-          maxAttempts: 8,
+        const client = createAwsClient(SSMClient, {
           region: process.env.AWS_REGION,
           ...options.clientConfig,
         });

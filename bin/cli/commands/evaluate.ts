@@ -42,7 +42,7 @@ export async function evaluateCommand(options: EvaluateCommandOptions): Promise<
     // Lists given as ssm:/path are read with the CLI's own credentials, as the function reads its own.
     readParameter: session
       ? ssmParameterReader(
-          new SSMClient({ region: session.defaultRegion, credentials: session.credentials }),
+          createAwsClient(SSMClient, { region: session.defaultRegion, credentials: session.credentials }),
           `the CLI's account in ${session.defaultRegion ?? 'its default region'}`,
         )
       : undefined,
