@@ -19,8 +19,8 @@ export interface RemediationOptions {
   concurrentExecutionRatePercentage?: number;
   /** Error rate at which SSM stops the remediation run, as a percentage (1-100). Default 10. */
   errorPercentage?: number;
-  /** Values of the document's static parameters; each defaults to the link's default. */
-  staticValues?: Readonly<Record<string, CfnString>>;
+  /** Values of the document's static parameters (a list for a StringList); each defaults to the link's default. */
+  staticValues?: Readonly<Record<string, CfnString | readonly CfnString[]>>;
   /** Name of the Config rule in this deployment. Default: the rule id. */
   configRuleName?: CfnString;
   /** Document name or ARN to target, when the deployment names it differently from the link. */
@@ -59,6 +59,9 @@ export const REMEDIATION_DEFAULTS = {
   errorPercentage: 10,
 } as const;
 
+/** Config's StaticValue.Values: at most 25 values of 1 to 256 characters (botocore config model). */
+export const STATIC_VALUE_LIMITS = { values: 25, characters: 256 } as const;
+
 const ASSUME_ROLE_PARAMETER = 'AutomationAssumeRole';
 const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/;
 
@@ -94,7 +97,9 @@ export function remediationConfigurationProps(
       problems.push(`staticValues.${name} is required by ${link.documentName}: ${spec.description}`);
       continue;
     }
-    parameters[name] = { StaticValue: { Values: [value] } };
+    const values: CfnString[] = isList(value) ? [...value] : [value];
+    problems.push(...checkStaticValues(name, values));
+    parameters[name] = { StaticValue: { Values: values } };
   }
   if (problems.length) {
     throw new RemediationOptionsError(`Remediation of rule ${rule.id}:\n  - ${problems.join('\n  - ')}`);
@@ -118,6 +123,28 @@ export function remediationConfigurationProps(
       },
     },
   };
+}
+
+function isList(value: CfnString | readonly CfnString[]): value is readonly CfnString[] {
+  return Array.isArray(value);
+}
+
+/** What Config's PutRemediationConfigurations refuses in one parameter's StaticValue.Values. */
+function checkStaticValues(name: string, values: readonly CfnString[]): string[] {
+  const { values: maxValues, characters } = STATIC_VALUE_LIMITS;
+  const problems: string[] = [];
+  if (values.length > maxValues)
+    problems.push(
+      `staticValues.${name} has ${values.length} values; Config's StaticValue.Values takes at most ${maxValues}`,
+    );
+  for (const value of values) {
+    if (!isLiteral(value)) continue;
+    if (value.length < 1 || value.length > characters)
+      problems.push(
+        `staticValues.${name} has a value of ${value.length} characters; Config's StaticValue.Values takes 1 to ${characters} each ("${value.slice(0, 40)}…")`,
+      );
+  }
+  return problems;
 }
 
 /** Literal strings are checked; intrinsics and CDK tokens resolve at deploy time and are not. */

@@ -406,8 +406,10 @@ describe('remediation values that follow the rule', () => {
     const configs = Object.values(
       Template.fromStack(strict.rules).findResources('AWS::Config::RemediationConfiguration'),
     );
-    const accepted = configs[0]?.Properties.Parameters.AcceptedPolicies.StaticValue.Values[0] as string;
-    expect(accepted.split(',')).toContain('ELBSecurityPolicy-TLS13-1-3-2021-06');
-    expect(accepted.split(',')).not.toContain('ELBSecurityPolicy-TLS13-1-2-Res-2021-06');
+    const parameters = configs[0]?.Properties.Parameters;
+    expect(parameters.PoliciesAre.StaticValue.Values).toEqual(['accepted']);
+    const accepted = parameters.Policies.StaticValue.Values as string[];
+    expect(accepted).toContain('ELBSecurityPolicy-TLS13-1-3-2021-06');
+    expect(accepted).not.toContain('ELBSecurityPolicy-TLS13-1-2-Res-2021-06');
   });
 });
