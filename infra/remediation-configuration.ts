@@ -168,3 +168,13 @@ function checkRange(name: string, value: number | undefined, min: number, max: n
   }
   return [];
 }
+
+/** Why a rule's remediation cannot be configured with these rule parameters, if it cannot. */
+export function unsupportedRemediation(
+  link: NonNullable<AnyRule['remediation']>,
+  ruleParameters: Record<string, unknown>,
+): string | undefined {
+  const guard = 'unsupportedWhen' in link ? link.unsupportedWhen : undefined;
+  if (guard && ruleParameters[guard.parameter] === guard.value) return guard.reason;
+  return undefined;
+}

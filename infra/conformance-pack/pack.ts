@@ -174,7 +174,15 @@ export function buildPack(
       // A document with a value that has no safe default (a certificate ARN) is configured only
       // once the deployer supplies it; until then the rule still reports, nothing remediates.
       const ready = `${id}RemediationReady`;
-      const supplied = required.map((parameter) => ({ 'Fn::Not': [{ 'Fn::Equals': [ref(parameter), ''] }] }));
+      const supplied: CfnValue[] = required.map((parameter) => ({
+        'Fn::Not': [{ 'Fn::Equals': [ref(parameter), ''] }],
+      }));
+      // A runbook that cannot take every resource the rule reports under some parameter value.
+      const guard = 'unsupportedWhen' in link ? link.unsupportedWhen : undefined;
+      if (guard)
+        supplied.push({
+          'Fn::Not': [{ 'Fn::Equals': [ref(`${id}${pascal(guard.parameter)}`), String(guard.value)] }],
+        });
       if (supplied.length === 1) C[ready] = supplied[0]!;
       if (supplied.length > 1) C[ready] = { 'Fn::And': supplied };
       R[`${logicalId}Remediation`] = {

@@ -9,7 +9,11 @@ import { type RemediationSetting, type RuleSelectionProps, resolveRules } from '
 import { configRuleName, pascal } from '../naming.js';
 import { ComplianceNotifications } from '../notifications.js';
 import { RemediationResources } from '../remediation/remediation-resources.js';
-import { RemediationOptionsError, remediationConfigurationProps } from '../remediation-configuration.js';
+import {
+  RemediationOptionsError,
+  remediationConfigurationProps,
+  unsupportedRemediation,
+} from '../remediation-configuration.js';
 import { RuleFunction } from '../rule-function.js';
 import { checkOverridesTarget, DeploymentConfigError } from '../rule-parameters.js';
 
@@ -67,7 +71,13 @@ export class ElbConfigRulesStack extends Stack {
       this.ruleFunctions.set(rule.id, evaluator);
       this.configRules.set(rule.id, configRule);
 
-      if (rule.remediation) {
+      const unsupported =
+        rule.remediation && unsupportedRemediation(rule.remediation, ruleParameters(rule, parameters));
+      if (rule.remediation && unsupported) {
+        if (remediation[rule.id])
+          throw new DeploymentConfigError(`remediation of ${rule.id} cannot be configured: ${unsupported}.`);
+        Annotations.of(group).addInfo(`Remediation of ${rule.id} is not configured: ${unsupported}.`);
+      } else if (rule.remediation) {
         const setting = remediation[rule.id] ?? {};
         const resources = new RemediationResources(group, 'Remediation', rule, folder);
         const missing = Object.entries(rule.remediation.staticParameters)

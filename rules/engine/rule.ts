@@ -64,6 +64,8 @@ export type RemediationLink =
       staticParameters: Record<string, RemediationParameter>;
       permissions: readonly PermissionStatement[];
       staticValuesFor?(ruleParameters: Record<string, unknown>): Record<string, StaticValue>;
+      /** A rule parameter value under which this runbook would receive resources it does not accept. */
+      unsupportedWhen?: { parameter: string; value: boolean | string; reason: string };
     };
 
 export interface RuleContext<P> {
