@@ -77,6 +77,22 @@ describe.runIf(run)('ElbConfigRules-SetElbv2SslPolicy', () => {
     expect(await dumpState(h.aws)).toBe(before);
   });
 
+  it("runs with exactly the parameters Config's remediation configuration passes", async () => {
+    const estate = await h.estate();
+    const { lb } = await alb(estate);
+    const result = await h.runAsConfig(lb);
+    expect(result.status).toBe('Success');
+    expect(await policies(lb)).toEqual([
+      'HTTP:80 -',
+      `HTTPS:443 ${STRICT}`,
+      'HTTPS:8443 ELBSecurityPolicy-TLS13-1-3-2021-06',
+    ]);
+    const permissive = await h.runAsConfig(lb, {
+      ruleParameters: { minTlsVersion: 'TLSv1.1', requireForwardSecrecy: false },
+    });
+    expect(permissive.outputs['PlanSslPolicy.Action']).toBe('no-change');
+  });
+
   it('with the policies the permissive rule rejects (more than 25 accepted), changes only those', async () => {
     const estate = await h.estate();
     const { lb } = await alb(estate);
