@@ -19,8 +19,8 @@ export interface RemediationOptions {
   concurrentExecutionRatePercentage?: number;
   /** Error rate at which SSM stops the remediation run, as a percentage (1-100). Default 10. */
   errorPercentage?: number;
-  /** Values of the document's static parameters; each defaults to the link's default. */
-  staticValues?: Readonly<Record<string, CfnString>>;
+  /** Values of the document's static parameters (a list for a StringList); each defaults to the link's default. */
+  staticValues?: Readonly<Record<string, CfnString | readonly CfnString[]>>;
   /** Name of the Config rule in this deployment. Default: the rule id. */
   configRuleName?: CfnString;
   /** Document name or ARN to target, when the deployment names it differently from the link. */
@@ -94,8 +94,10 @@ export function remediationConfigurationProps(
       problems.push(`staticValues.${name} is required by ${link.documentName}: ${spec.description}`);
       continue;
     }
-    parameters[name] = { StaticValue: { Values: [value] } };
+    const values: CfnString[] = isList(value) ? [...value] : [value];
+    parameters[name] = { StaticValue: { Values: values } };
   }
+  problems.push(...remediationParameterProblems(parameters));
   if (problems.length) {
     throw new RemediationOptionsError(`Remediation of rule ${rule.id}:\n  - ${problems.join('\n  - ')}`);
   }
@@ -118,6 +120,10 @@ export function remediationConfigurationProps(
       },
     },
   };
+}
+
+function isList(value: CfnString | readonly CfnString[]): value is readonly CfnString[] {
+  return Array.isArray(value);
 }
 
 /** AWS Config's limits on a remediation's parameters (config service model). */
@@ -178,4 +184,14 @@ function checkRange(name: string, value: number | undefined, min: number, max: n
     return [`${name} must be an integer from ${min} to ${max}; got ${value}`];
   }
   return [];
+}
+
+/** Why a rule's remediation cannot be configured with these rule parameters, if it cannot. */
+export function unsupportedRemediation(
+  link: NonNullable<AnyRule['remediation']>,
+  ruleParameters: Record<string, unknown>,
+): string | undefined {
+  const guard = 'unsupportedWhen' in link ? link.unsupportedWhen : undefined;
+  if (guard && ruleParameters[guard.parameter] === guard.value) return guard.reason;
+  return undefined;
 }

@@ -5,7 +5,7 @@ import { ruleParameters } from '../rules/engine/judge.js';
 import {
   PARAMETER_STORE_PREFIX,
   type ParameterReference,
-  parameterStoreReferences,
+  splitParameterStoreReferences,
 } from '../rules/engine/parameter-store.js';
 import { InvalidParameterError, type ParamSpec, type ParamValues } from '../rules/engine/parameters.js';
 import type { AnyRule } from '../rules/engine/rule.js';
@@ -51,11 +51,8 @@ export function deployedValues(
   raw: Readonly<Record<string, unknown>>,
 ): { values: ParamValues<AnyRule['parameters']>; references: ParameterReference[] } {
   try {
-    const references = parameterStoreReferences(rule.parameters, raw);
-    const known = Object.fromEntries(
-      Object.entries(raw).filter(([name]) => !references.some((r) => r.parameter === name)),
-    );
-    return { values: ruleParameters(rule, known), references };
+    const { inline, references } = splitParameterStoreReferences(rule.parameters, raw);
+    return { values: ruleParameters(rule, inline), references };
   } catch (error) {
     if (error instanceof InvalidParameterError)
       throw new DeploymentConfigError(`Rule ${rule.id}: ${error.message}`);

@@ -6,6 +6,7 @@ import {
   parameterStoreReferences,
   type ReadParameter,
   resolveParameterStore,
+  splitParameterStoreReferences,
 } from '../../rules/engine/parameter-store.js';
 import type { AnyRule } from '../../rules/engine/rule.js';
 import { ssmParameterReader } from '../../rules/engine/ssm-parameter-reader.js';
@@ -48,13 +49,10 @@ export function inlineParameters(
   rules: readonly AnyRule[],
   parameters: Record<string, Record<string, unknown>>,
 ): Record<string, Record<string, unknown>> {
-  const out: Record<string, Record<string, unknown>> = {};
-  for (const [id, values] of Object.entries(parameters)) {
-    const rule = rules.find((r) => r.id === id);
-    const referenced = new Set(
-      rule ? parameterStoreReferences(rule.parameters, values).map((ref) => ref.parameter) : [],
-    );
-    out[id] = Object.fromEntries(Object.entries(values).filter(([name]) => !referenced.has(name)));
-  }
-  return out;
+  return Object.fromEntries(
+    Object.entries(parameters).map(([id, values]) => {
+      const rule = rules.find((r) => r.id === id);
+      return [id, rule ? splitParameterStoreReferences(rule.parameters, values).inline : values];
+    }),
+  );
 }

@@ -3,6 +3,8 @@
 // from the member-account template (StackSets) or the central-account stack. Everything a deployer
 // may want to change is a template parameter: where the functions live, each rule's parameters,
 // and each remediation's switches.
+
+import { ruleParameters } from '../../rules/engine/judge.js';
 import type { ParamSpec } from '../../rules/engine/parameters.js';
 import { ENGINE_PARAMETERS } from '../../rules/engine/parameters.js';
 import type { AnyRule } from '../../rules/engine/rule.js';
@@ -157,7 +159,16 @@ export function buildPack(
       C[automatic] = { 'Fn::Equals': ['true', ref(automatic)] };
       const statics: Record<string, CfnValue> = {};
       const required: string[] = [];
+      // A pack parameter is one String, and Config takes a list as one value per item: list values,
+      // and the values derived together with one, are written as the rule's defaults give them.
+      const derivedAll = link.staticValuesFor?.(ruleParameters(rule, {})) ?? {};
+      const derived = Object.values(derivedAll).some((v) => typeof v !== 'string') ? derivedAll : {};
       for (const [param, spec] of Object.entries(link.staticParameters)) {
+        const fixed = derived[param] ?? (typeof spec.default === 'string' ? undefined : spec.default);
+        if (fixed !== undefined) {
+          statics[param] = typeof fixed === 'string' ? fixed : [...fixed];
+          continue;
+        }
         const parameter = `${id}Remediation${pascal(param)}`;
         P[parameter] = { Type: 'String', Default: spec.default, Description: spec.description };
         statics[param] = ref(parameter);
@@ -166,7 +177,15 @@ export function buildPack(
       // A document with a value that has no safe default (a certificate ARN) is configured only
       // once the deployer supplies it; until then the rule still reports, nothing remediates.
       const ready = `${id}RemediationReady`;
-      const supplied = required.map((parameter) => ({ 'Fn::Not': [{ 'Fn::Equals': [ref(parameter), ''] }] }));
+      const supplied: CfnValue[] = required.map((parameter) => ({
+        'Fn::Not': [{ 'Fn::Equals': [ref(parameter), ''] }],
+      }));
+      // A runbook that cannot take every resource the rule reports under some parameter value.
+      const guard = 'unsupportedWhen' in link ? link.unsupportedWhen : undefined;
+      if (guard)
+        supplied.push({
+          'Fn::Not': [{ 'Fn::Equals': [ref(`${id}${pascal(guard.parameter)}`), String(guard.value)] }],
+        });
       if (supplied.length === 1) C[ready] = supplied[0]!;
       if (supplied.length > 1) C[ready] = { 'Fn::And': supplied };
       R[`${logicalId}Remediation`] = {
@@ -179,7 +198,7 @@ export function buildPack(
             assumeRoleArn: sub(
               `arn:\${AWS::Partition}:iam::\${AWS::AccountId}:role/${remediationRoleBaseName(rule)}-\${AWS::Region}`,
             ),
-            staticValues: statics as Record<string, { Ref: string }>,
+            staticValues: statics as Record<string, { Ref: string } | string | string[]>,
           }),
           // The switches are pack parameters, so the deployer sets them per account or organization.
           Automatic: ifElse(automatic, true, false),

@@ -3,13 +3,17 @@
 // role and the remediation configuration. Optionally, NON_COMPLIANT alerts to SNS.
 import { Annotations, CfnResource, Stack, type StackProps } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import type { AnyRule } from '../../rules/engine/rule.js';
+import type { AnyRule, StaticValue } from '../../rules/engine/rule.js';
 import { configRuleProperties } from '../config-rule.js';
 import { type RemediationSetting, type RuleSelectionProps, resolveRules } from '../deployment.js';
 import { configRuleName, pascal } from '../naming.js';
 import { ComplianceNotifications } from '../notifications.js';
 import { RemediationResources } from '../remediation/remediation-resources.js';
-import { RemediationOptionsError, remediationConfigurationProps } from '../remediation-configuration.js';
+import {
+  RemediationOptionsError,
+  remediationConfigurationProps,
+  unsupportedRemediation,
+} from '../remediation-configuration.js';
 import { RuleFunction } from '../rule-function.js';
 import { checkOverridesTarget, DeploymentConfigError, deployedValues } from '../rule-parameters.js';
 
@@ -68,7 +72,13 @@ export class ElbConfigRulesStack extends Stack {
       this.ruleFunctions.set(rule.id, evaluator);
       this.configRules.set(rule.id, configRule);
 
-      if (rule.remediation) {
+      const unsupported =
+        rule.remediation && unsupportedRemediation(rule.remediation, deployedValues(rule, parameters).values);
+      if (rule.remediation && unsupported) {
+        if (remediation[rule.id])
+          throw new DeploymentConfigError(`remediation of ${rule.id} cannot be configured: ${unsupported}.`);
+        Annotations.of(group).addInfo(`Remediation of ${rule.id} is not configured: ${unsupported}.`);
+      } else if (rule.remediation) {
         const setting = remediation[rule.id] ?? {};
         const resources = new RemediationResources(group, 'Remediation', rule, folder);
         const missing = Object.entries(rule.remediation.staticParameters)
@@ -124,7 +134,7 @@ function derivedStaticValues(
   rule: AnyRule,
   parameters: Record<string, string>,
   setting: RemediationSetting,
-): Record<string, string> {
+): Record<string, StaticValue> {
   const derive = rule.remediation?.staticValuesFor;
   if (!derive) return {};
   const { values, references } = deployedValues(rule, parameters);

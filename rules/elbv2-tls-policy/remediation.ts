@@ -1,5 +1,5 @@
-// The document that fixes elbv2-tls-policy findings, and the list of policies it leaves alone,
-// derived from the rule's own parameters so the document and the rule agree on what passes.
+// The document that fixes elbv2-tls-policy findings, and the list of policies it leaves alone (or
+// changes), derived from the rule's own parameters so the document and the rule agree on what passes.
 import { ARN, describeOnly } from '../engine/remediation-permissions.js';
 import type { RemediationLink } from '../engine/rule.js';
 import { ELBV2_CATALOG } from '../tls/catalog.js';
@@ -27,6 +27,34 @@ export function acceptedPoliciesFor(params: TlsPolicyRuleParams): string[] {
     .sort();
 }
 
+/** Config's StaticValue.Values: at most 25 values (botocore config StaticParameterValues). */
+export const MAX_STATIC_VALUES = 25;
+
+/**
+ * What the document is told: the policies that need no change, or, when that list would exceed
+ * Config's 25 values, the policies that must change (the catalogued ones the rule fails, and
+ * deniedPolicies; empty when the rule accepts every catalogued policy). One of the two is short:
+ * together they are the catalog plus the named exceptions.
+ */
+export function policyListFor(params: TlsPolicyRuleParams): {
+  PoliciesAre: 'accepted' | 'rejected';
+  Policies: string[];
+} {
+  const accepted = acceptedPoliciesFor(params);
+  if (accepted.length <= MAX_STATIC_VALUES) return { PoliciesAre: 'accepted', Policies: accepted };
+  const rejected = [
+    ...new Set([
+      ...[...ELBV2_CATALOG.keys()].filter((name) => !accepted.includes(name)),
+      ...params.deniedPolicies,
+    ]),
+  ].sort();
+  if (rejected.length <= MAX_STATIC_VALUES) return { PoliciesAre: 'rejected', Policies: rejected };
+  throw new Error(
+    `elbv2-tls-policy remediation: ${accepted.length} accepted and ${rejected.length} rejected policies; ` +
+      `Config passes at most ${MAX_STATIC_VALUES} values (StaticValue.Values). Shorten allowedPolicies or deniedPolicies.`,
+  );
+}
+
 /** The rule's default parameters (test/remediation/tls-policy-alignment.test.ts keeps them equal). */
 export const RULE_DEFAULTS: TlsPolicyRuleParams = {
   minTlsVersion: 'TLSv1.2',
@@ -49,10 +77,16 @@ export const remediation = {
       default: 'ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09',
       description: 'Policy to set on failing listeners.',
     },
-    AcceptedPolicies: {
-      default: acceptedPoliciesFor(RULE_DEFAULTS).join(','),
+    Policies: {
+      default: policyListFor(RULE_DEFAULTS).Policies,
       description:
-        'Comma-separated policies that need no change; set it to acceptedPoliciesFor(the rule’s parameters).',
+        'Policies, one per value, that need no change (PoliciesAre=accepted) or must change (rejected); ' +
+        'derived from the rule’s parameters by policyListFor.',
+    },
+    PoliciesAre: {
+      default: policyListFor(RULE_DEFAULTS).PoliciesAre,
+      description:
+        'accepted: listeners on a policy not in Policies change. rejected: listeners on one in Policies change.',
     },
     DryRun: { default: 'false', description: 'true: report what would change and change nothing.' },
   },
@@ -65,7 +99,5 @@ export const remediation = {
     // Listener ARNs carry no load balancer tags, so the exemption is enforced by the document's own check.
     { actions: ['elasticloadbalancing:ModifyListener'], resources: [ARN.albListener, ARN.nlbListener] },
   ],
-  staticValuesFor: (params) => ({
-    AcceptedPolicies: acceptedPoliciesFor(params as unknown as TlsPolicyRuleParams).join(','),
-  }),
+  staticValuesFor: (params) => policyListFor(params as unknown as TlsPolicyRuleParams),
 } satisfies RemediationLink;

@@ -62,6 +62,15 @@ export const enableAccessLogging = {
     },
     S3BucketPrefix: { default: 'elb-access-logs', description: 'Key prefix for the logs in the bucket.' },
   },
+  // The runbook's LoadBalancerId is "(Required) The Classic Load Balancer name or the Application Load
+  // Balancer ARN" (Automation runbook reference, automation-aws-enable-logging-alb-clb): never an NLB's.
+  unsupportedWhen: {
+    parameter: 'checkNetworkLoadBalancers',
+    value: true,
+    reason:
+      'AWSConfigRemediation-EnableLoggingForALBAndCLB takes only a Classic Load Balancer name or an Application ' +
+      'Load Balancer ARN, and with checkNetworkLoadBalancers=true Config would pass it NLB ARNs',
+  },
   permissions: [
     describeOnly(['elasticloadbalancing:DescribeLoadBalancerAttributes']),
     {

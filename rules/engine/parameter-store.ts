@@ -62,6 +62,18 @@ export function parameterStoreReferences(
   return out;
 }
 
+/** The raw values without their ssm: references (whose form is checked), and those references. */
+export function splitParameterStoreReferences(
+  specs: ParamSpecs,
+  raw: Readonly<Record<string, unknown>>,
+): { inline: Record<string, unknown>; references: ParameterReference[] } {
+  const references = parameterStoreReferences(specs, raw);
+  const inline = Object.fromEntries(
+    Object.entries(raw).filter(([name]) => !references.some((r) => r.parameter === name)),
+  );
+  return { inline, references };
+}
+
 /**
  * The raw parameters with every ssm: reference replaced by the parameter's content, each path
  * read once. The content is checked against the parameter's spec here, so an error says where the

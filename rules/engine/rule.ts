@@ -29,9 +29,13 @@ export interface PermissionStatement {
 
 /** A static parameter of a remediation document, set per deployment. */
 export interface RemediationParameter {
-  default: string;
+  /** A list goes to a StringList document parameter, one StaticValue value per item. */
+  default: string | readonly string[];
   description: string;
 }
+
+/** A static value as Config passes it: one string, or a list for a StringList parameter. */
+export type StaticValue = string | readonly string[];
 
 /** How a rule's findings are fixed: an SSM Automation document of ours, or one AWS owns. */
 export type RemediationLink =
@@ -49,7 +53,7 @@ export type RemediationLink =
       /** Least-privilege statements for the document's own assume role. */
       permissions: readonly PermissionStatement[];
       /** Static values that follow from the rule's deployed parameters, so rule and fix agree. */
-      staticValuesFor?(ruleParameters: Record<string, unknown>): Record<string, string>;
+      staticValuesFor?(ruleParameters: Record<string, unknown>): Record<string, StaticValue>;
     }
   | {
       kind: 'aws-managed';
@@ -59,7 +63,9 @@ export type RemediationLink =
       resourceIdParameter: string;
       staticParameters: Record<string, RemediationParameter>;
       permissions: readonly PermissionStatement[];
-      staticValuesFor?(ruleParameters: Record<string, unknown>): Record<string, string>;
+      staticValuesFor?(ruleParameters: Record<string, unknown>): Record<string, StaticValue>;
+      /** A rule parameter value under which this runbook would receive resources it does not accept. */
+      unsupportedWhen?: { parameter: string; value: boolean | string; reason: string };
     };
 
 export interface RuleContext<P> {

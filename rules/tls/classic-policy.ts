@@ -1,7 +1,8 @@
 // Which TLS policy a Classic HTTPS or SSL listener really negotiates with. In order:
 // 1. an SSLNegotiationPolicyType policy whose own Protocol-* and cipher attributes are stated:
 //    those win over the Reference-Security-Policy it was copied from (attributes it does not state
-//    are taken from that reference);
+//    are taken from that reference); when they come to exactly the reference's protocols and
+//    ciphers, it is an unmodified copy and answers as that predefined policy;
 // 2. a policy that only names a Reference-Security-Policy: that predefined policy;
 // 3. no SSL negotiation policy at all: ELB's default, ELBSecurityPolicy-2016-08.
 import type { ClassicListener, ClassicPolicy } from '../resources/model.js';
@@ -97,6 +98,10 @@ export function resolveClassicPolicy(
         : `custom policy ${ssl.name} states no ${missing} and names no Reference-Security-Policy`,
     };
   }
+  // AWS describes a policy created from a reference alone with the reference's every protocol and
+  // cipher written out: a copy whose effective protocols and ciphers equal its reference's is that policy.
+  if (base && sameSet(protocols, base.protocols) && sameSet(ciphers, base.ciphers))
+    return { ok: true, policyName: ssl.name, reference, origin: 'predefined', profile: base };
   try {
     const profile = classifyPolicy(
       { name: ssl.name, protocols, ciphers, fips: false, postQuantum: false },
@@ -108,6 +113,12 @@ export function resolveClassicPolicy(
       return { ok: false, policyName: ssl.name, reason: error.message };
     throw error;
   }
+}
+
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  const left = new Set(a);
+  const right = new Set(b);
+  return left.size === right.size && [...left].every((x) => right.has(x));
 }
 
 function predefinedProfile(

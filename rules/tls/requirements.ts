@@ -9,6 +9,7 @@ const POLICY_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$/;
 /**
  * The policies Security Hub ELB.17 accepts (ELBv2 listeners): TLS 1.3-only and the "Res" families,
  * with their FIPS and post-quantum variants. It rejects ELBSecurityPolicy-TLS13-1-2-2021-06.
+ * docs/tls-controls.md quotes the control text, with its source and date; a test holds this to it.
  */
 export const SECURITY_HUB_ELB17_POLICIES: readonly string[] = [
   'ELBSecurityPolicy-TLS13-1-3-2021-06',

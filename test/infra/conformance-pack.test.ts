@@ -151,3 +151,18 @@ describe('limits', () => {
     );
   });
 });
+
+describe('remediations a pack must not configure for every parameter value', () => {
+  it('configures EnableLoggingForALBAndCLB only while CheckNetworkLoadBalancers is false', () => {
+    const { template } = buildPack('standard', { rules: ['lb-access-logs'] });
+    const remediation = Object.entries(template.Resources).find(
+      ([, r]) => (r as { Type: string }).Type === 'AWS::Config::RemediationConfiguration',
+    )?.[1] as unknown as { Condition: string };
+    const condition = JSON.stringify(template.Conditions[remediation.Condition]);
+    expect(condition).toContain(
+      JSON.stringify({
+        'Fn::Not': [{ 'Fn::Equals': [{ Ref: 'LbAccessLogsCheckNetworkLoadBalancers' }, 'true'] }],
+      }),
+    );
+  });
+});

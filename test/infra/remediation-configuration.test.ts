@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { remediationConfigurationProps } from '../../infra/remediation-configuration.js';
 import { rule as albHttpsOnly } from '../../rules/alb-https-only/rule.js';
 import { enableAccessLogging } from '../../rules/engine/aws-managed-remediations.js';
+import { ruleParameters } from '../../rules/engine/judge.js';
 import type { AnyRule, RemediationLink } from '../../rules/engine/rule.js';
+import { RULES } from '../../rules/index.js';
 import { remediation as revokeWorldIngress } from '../../rules/lb-sg-world-ingress/remediation.js';
 import { CLASSIC_LOAD_BALANCER, ELBV2_LOAD_BALANCER } from '../../rules/resources/model.js';
 
@@ -140,5 +142,57 @@ describe('remediationConfigurationProps', () => {
     expect(props.Parameters.AutomationAssumeRole).toEqual({
       StaticValue: { Values: [token] },
     });
+  });
+});
+
+describe("Config's StaticValue.Values limits", () => {
+  it('refuses a value over 256 characters and more than 25 values, naming the rule and parameter', () => {
+    const long = `elb-logs-${'x'.repeat(250)}`;
+    expect(() =>
+      remediationConfigurationProps(ruleWith(enableAccessLogging), {
+        assumeRoleArn: ROLE,
+        staticValues: { S3BucketName: long },
+      }),
+    ).toThrow(
+      /Remediation of rule .*:\n {2}- parameter S3BucketName: static value is 259 characters; AWS Config allows 1 to 256 per value \(StaticValue\.Values\)/,
+    );
+    const many = Array.from({ length: 26 }, (_, i) => `bucket-${i}`);
+    expect(() =>
+      remediationConfigurationProps(ruleWith(enableAccessLogging), {
+        assumeRoleArn: ROLE,
+        staticValues: { S3BucketName: many },
+      }),
+    ).toThrow(
+      /parameter S3BucketName has 26 static values; AWS Config allows at most 25 \(StaticValue\.Values\)/,
+    );
+  });
+
+  it('passes a list as one value per item', () => {
+    const props = remediationConfigurationProps(ruleWith(enableAccessLogging), {
+      assumeRoleArn: ROLE,
+      staticValues: { S3BucketName: ['org-elb-logs'] },
+    });
+    expect(props.Parameters.S3BucketName).toEqual({ StaticValue: { Values: ['org-elb-logs'] } });
+  });
+
+  it('keeps every rule’s default remediation configuration within the limits', () => {
+    for (const rule of RULES) {
+      if (!rule.remediation) continue;
+      const staticValues = Object.fromEntries(
+        Object.entries(rule.remediation.staticParameters)
+          .filter(([, spec]) => spec.default === '')
+          .map(([name]) => [name, 'placeholder-value']),
+      );
+      const props = remediationConfigurationProps(rule, {
+        assumeRoleArn: ROLE,
+        staticValues: { ...rule.remediation.staticValuesFor?.(ruleParameters(rule, {})), ...staticValues },
+      });
+      for (const [name, value] of Object.entries(props.Parameters)) {
+        if (!('StaticValue' in value)) continue;
+        expect(value.StaticValue.Values.length, `${rule.id} ${name}`).toBeLessThanOrEqual(25);
+        for (const v of value.StaticValue.Values)
+          expect(typeof v === 'string' ? v.length : 0, `${rule.id} ${name}`).toBeLessThanOrEqual(256);
+      }
+    }
   });
 });

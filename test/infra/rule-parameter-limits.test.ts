@@ -265,3 +265,17 @@ describe('remediation parameters within AWS Config’s limits', () => {
     ).toEqual([]);
   });
 });
+
+describe('synth refuses remediation values AWS Config would refuse', () => {
+  it('names the rule, the parameter and the limit', () => {
+    const rule = 'lb-sg-world-ingress';
+    const lists = Array.from({ length: 20 }, (_, i) => `pl-0123456789abcde${i.toString(16)}`).join(',');
+    const message = refusal(() =>
+      synthApp({ rules: [rule], remediation: { [rule]: { parameters: { WorldPrefixListIds: lists } } } }),
+    );
+    expect(message).toContain(`Remediation of rule ${rule}:`);
+    expect(message).toContain(
+      `parameter WorldPrefixListIds: static value is ${lists.length} characters; AWS Config allows 1 to 256 per value (StaticValue.Values)`,
+    );
+  });
+});

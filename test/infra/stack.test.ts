@@ -406,8 +406,32 @@ describe('remediation values that follow the rule', () => {
     const configs = Object.values(
       Template.fromStack(strict.rules).findResources('AWS::Config::RemediationConfiguration'),
     );
-    const accepted = configs[0]?.Properties.Parameters.AcceptedPolicies.StaticValue.Values[0] as string;
-    expect(accepted.split(',')).toContain('ELBSecurityPolicy-TLS13-1-3-2021-06');
-    expect(accepted.split(',')).not.toContain('ELBSecurityPolicy-TLS13-1-2-Res-2021-06');
+    const parameters = configs[0]?.Properties.Parameters;
+    expect(parameters.PoliciesAre.StaticValue.Values).toEqual(['accepted']);
+    const accepted = parameters.Policies.StaticValue.Values as string[];
+    expect(accepted).toContain('ELBSecurityPolicy-TLS13-1-3-2021-06');
+    expect(accepted).not.toContain('ELBSecurityPolicy-TLS13-1-2-Res-2021-06');
+  });
+});
+
+describe('a runbook that cannot take every resource the rule reports', () => {
+  const remediationConfigs = (settings: Record<string, unknown>) =>
+    Object.values(
+      Template.fromStack(synthApp(settings as never).built.rules).findResources(
+        'AWS::Config::RemediationConfiguration',
+      ),
+    );
+
+  it('never gives AWSConfigRemediation-EnableLoggingForALBAndCLB NLB ARNs (checkNetworkLoadBalancers=true)', () => {
+    const requested = { 'lb-access-logs': { parameters: { S3BucketName: 'org-elb-logs' } } };
+    expect(remediationConfigs({ rules: ['lb-access-logs'], remediation: requested })).toHaveLength(1);
+    const withNlbs = {
+      rules: ['lb-access-logs'],
+      ruleParameters: { 'lb-access-logs': { checkNetworkLoadBalancers: true } },
+    };
+    expect(() => synthApp({ ...withNlbs, remediation: requested } as never)).toThrow(
+      /remediation of lb-access-logs cannot be configured: AWSConfigRemediation-EnableLoggingForALBAndCLB takes only a Classic Load Balancer name or an Application Load Balancer ARN/,
+    );
+    expect(remediationConfigs(withNlbs)).toHaveLength(0);
   });
 });

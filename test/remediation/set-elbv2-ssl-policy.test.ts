@@ -2,7 +2,7 @@
 // accepted ones and plaintext ones are left alone.
 import { DescribeListenersCommand, ModifyListenerCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { describe, expect, it } from 'vitest';
-import { remediation } from '../../rules/elbv2-tls-policy/remediation.js';
+import { RULE_DEFAULTS, remediation } from '../../rules/elbv2-tls-policy/remediation.js';
 import { rule } from '../../rules/elbv2-tls-policy/rule.js';
 import { ELBV2_LOAD_BALANCER } from '../../rules/resources/model.js';
 import { requireMoto } from '../support/moto.js';
@@ -75,6 +75,50 @@ describe.runIf(run)('ElbConfigRules-SetElbv2SslPolicy', () => {
       '2 HTTPS/TLS listener(s), all on accepted policies.',
     );
     expect(await dumpState(h.aws)).toBe(before);
+  });
+
+  it("runs with exactly the parameters Config's remediation configuration passes", async () => {
+    const estate = await h.estate();
+    const { lb } = await alb(estate);
+    const result = await h.runAsConfig(lb);
+    expect(result.status).toBe('Success');
+    expect(await policies(lb)).toEqual([
+      'HTTP:80 -',
+      `HTTPS:443 ${STRICT}`,
+      'HTTPS:8443 ELBSecurityPolicy-TLS13-1-3-2021-06',
+    ]);
+    const permissive = await h.runAsConfig(lb, {
+      ruleParameters: { minTlsVersion: 'TLSv1.1', requireForwardSecrecy: false },
+    });
+    expect(permissive.outputs['PlanSslPolicy.Action']).toBe('no-change');
+  });
+
+  it('with the policies the permissive rule rejects (more than 25 accepted), changes only those', async () => {
+    const estate = await h.estate();
+    const { lb } = await alb(estate);
+    const permissive = remediation.staticValuesFor({
+      ...RULE_DEFAULTS,
+      minTlsVersion: 'TLSv1.1',
+      requireForwardSecrecy: false,
+    });
+    expect(permissive.PoliciesAre).toBe('rejected');
+    expect(permissive.Policies).toContain('ELBSecurityPolicy-2016-08');
+    const result = await h.run({ LoadBalancerArn: lb, ...permissive });
+    expect(result.status).toBe('Success');
+    expect(await policies(lb)).toEqual([
+      'HTTP:80 -',
+      `HTTPS:443 ${STRICT}`,
+      'HTTPS:8443 ELBSecurityPolicy-TLS13-1-3-2021-06',
+    ]);
+    const again = await h.run({
+      LoadBalancerArn: lb,
+      PoliciesAre: 'rejected',
+      Policies: ['ELBSecurityPolicy-TLS13-1-3-2021-06'],
+      DryRun: true,
+    });
+    expect(again.outputs['PlanSslPolicy.Changes']).toEqual([
+      `HTTPS:8443: ELBSecurityPolicy-TLS13-1-3-2021-06 -> ${STRICT}`,
+    ]);
   });
 
   it("sets the policy on an NLB's TLS listener", async () => {

@@ -1,7 +1,13 @@
 // The TLS policy documents and the rules agree: the policies the documents set pass the rules, and
 // the ELBv2 document leaves alone exactly the policies the rule accepts.
 import { describe, expect, it } from 'vitest';
-import { acceptedPoliciesFor, RULE_DEFAULTS, remediation } from '../../rules/elbv2-tls-policy/remediation.js';
+import {
+  acceptedPoliciesFor,
+  MAX_STATIC_VALUES,
+  policyListFor,
+  RULE_DEFAULTS,
+  remediation,
+} from '../../rules/elbv2-tls-policy/remediation.js';
 import { rule } from '../../rules/elbv2-tls-policy/rule.js';
 import { ruleParameters } from '../../rules/engine/judge.js';
 import { ELBV2_CATALOG } from '../../rules/tls/catalog.js';
@@ -23,7 +29,8 @@ describe('elbv2-tls-policy and its document', () => {
   });
 
   it('accepts by default what the rule accepts by default, and exactly ELB.17 under that preset', () => {
-    const accepted = remediation.staticParameters.AcceptedPolicies.default.split(',');
+    expect(remediation.staticParameters.PoliciesAre.default).toBe('accepted');
+    const accepted = remediation.staticParameters.Policies.default;
     expect(accepted).toEqual(acceptedPoliciesFor(RULE_DEFAULTS));
     expect(accepted).toContain('ELBSecurityPolicy-TLS13-1-2-2021-06');
     expect(accepted).not.toContain('ELBSecurityPolicy-2016-08');
@@ -41,5 +48,52 @@ describe('elbv2-tls-policy and its document', () => {
     });
     expect(accepted).toContain('ELBSecurityPolicy-2016-08');
     expect(accepted).not.toContain('ELBSecurityPolicy-TLS13-1-2-2021-06');
+  });
+});
+
+describe('the policy list Config passes to the document', () => {
+  const presets = ['none', 'securityhub-elb17', 'strict'] as const;
+  const versions = ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'] as const;
+  const sets = versions.flatMap((minTlsVersion) =>
+    presets.flatMap((preset) =>
+      [false, true].flatMap((requireForwardSecrecy) =>
+        [false, true].flatMap((requireFips) =>
+          [false, true].map((requirePostQuantum) => ({
+            ...RULE_DEFAULTS,
+            minTlsVersion,
+            preset,
+            requireForwardSecrecy,
+            requireFips,
+            requirePostQuantum,
+          })),
+        ),
+      ),
+    ),
+  );
+
+  it('fits StaticValue.Values (at most 25 values of 1 to 256 characters) under every parameter set', () => {
+    expect(sets).toHaveLength(96);
+    for (const params of sets) {
+      const { Policies } = remediation.staticValuesFor(params);
+      const where = JSON.stringify(params);
+      expect(Array.isArray(Policies), where).toBe(true);
+      expect(Policies.length, where).toBeLessThanOrEqual(MAX_STATIC_VALUES);
+      for (const value of Policies) expect(value.length, where).toBeLessThanOrEqual(256);
+    }
+  });
+
+  it('changes exactly the catalogued policies the rule fails, whichever list it sends', () => {
+    let rejectedMode = 0;
+    for (const params of sets) {
+      const { Policies, PoliciesAre } = policyListFor(params);
+      const accepted = new Set(acceptedPoliciesFor(params));
+      const changes = (name: string) =>
+        PoliciesAre === 'accepted' ? !Policies.includes(name) : Policies.includes(name);
+      if (PoliciesAre === 'rejected') rejectedMode++;
+      for (const name of ELBV2_CATALOG.keys())
+        expect(changes(name), `${name} ${JSON.stringify(params)}`).toBe(!accepted.has(name));
+    }
+    // The permissive sets accept more than 25 policies and must send the rejected ones instead.
+    expect(rejectedMode).toBeGreaterThan(0);
   });
 });

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { rule as clbTls } from '../../rules/clb-tls-policy/rule.js';
 import { annotationOf } from '../../rules/engine/annotation.js';
+import { CLASSIC_CATALOG } from '../../rules/tls/catalog.js';
 import { NO_DESCRIBED_POLICIES } from '../../rules/tls/lookup.js';
 import { classicFromItem, run, sslPolicy } from '../support/tls-items.js';
 
@@ -112,5 +113,70 @@ describe('clb-tls-policy over Classic configuration items', () => {
       { allowedPolicies: 'ELBSecurityPolicy-TLS-1-2-2017-01' },
     );
     expect(outcome.compliance).toBe('NON_COMPLIANT');
+  });
+});
+
+// AWS describes a policy created with only Reference-Security-Policy=X with every attribute of the
+// SSLNegotiationPolicyType written out: X's protocols and ciphers "true", every other one "false"
+// (moto returns only what was sent). Built here from the published Classic policy table.
+describe('clb-tls-policy over policies as AWS describes them (every attribute written out)', () => {
+  const ELB8 = 'ELBSecurityPolicy-TLS-1-2-2017-01';
+  const allCiphers = [...new Set([...CLASSIC_CATALOG.values()].flatMap((p) => p.ciphers))];
+  const writtenOut = (name: string, reference: string, change: Record<string, string> = {}) => {
+    const profile = CLASSIC_CATALOG.get(reference);
+    if (!profile) throw new Error(`${reference} is not in the Classic catalog`);
+    const attributes: Record<string, string> = { 'Reference-Security-Policy': reference };
+    for (const protocol of ['SSLv3', 'TLSv1', 'TLSv1.1', 'TLSv1.2'])
+      attributes[`Protocol-${protocol}`] = String(profile.protocols.includes(protocol as never));
+    attributes['Server-Defined-Cipher-Order'] = 'true';
+    for (const cipher of allCiphers) attributes[cipher] = String(profile.ciphers.includes(cipher));
+    return sslPolicy(name, { ...attributes, ...change });
+  };
+  const judge = (policy: unknown, params: Record<string, string>) => {
+    const { lb, classicPolicies } = classicFromItem(
+      [{ protocol: 'HTTPS', port: 443, policyNames: ['payments-elb8'] }],
+      [policy],
+    );
+    return run(clbTls, { lb, classicPolicies, tlsPolicies: NO_DESCRIBED_POLICIES }, params);
+  };
+
+  it('writes out more than the reference enables (the shape moto hides)', () => {
+    const attributes = writtenOut('payments-elb8', ELB8).policyAttributeDescriptions;
+    expect(attributes.length).toBeGreaterThan(20);
+    expect(attributes).toContainEqual({ attributeName: 'Protocol-TLSv1', attributeValue: 'false' });
+    expect(attributes).toContainEqual({
+      attributeName: 'ECDHE-ECDSA-AES128-GCM-SHA256',
+      attributeValue: 'true',
+    });
+  });
+
+  it('an unmodified copy of TLS-1-2-2017-01 passes preset securityhub-elb8', () => {
+    const outcome = judge(writtenOut('payments-elb8', ELB8), { preset: 'securityhub-elb8' });
+    expect(outcome.compliance).toBe('COMPLIANT');
+    expect(annotationOf(outcome)).toMatch(/payments-elb8 \(= ELBSecurityPolicy-TLS-1-2-2017-01\)/);
+  });
+
+  it('an unmodified copy answers to its reference in allowedPolicies and deniedPolicies', () => {
+    const copyOf2016 = writtenOut('payments-elb8', 'ELBSecurityPolicy-2016-08');
+    expect(judge(copyOf2016, {}).compliance).toBe('NON_COMPLIANT');
+    expect(judge(copyOf2016, { allowedPolicies: 'ELBSecurityPolicy-2016-08' }).compliance).toBe('COMPLIANT');
+    expect(judge(writtenOut('payments-elb8', ELB8), { deniedPolicies: ELB8 }).compliance).toBe(
+      'NON_COMPLIANT',
+    );
+  });
+
+  it('a copy with one cipher or protocol changed is modified, whatever its reference says', () => {
+    const changes: Record<string, string>[] = [
+      { 'ECDHE-RSA-AES128-SHA': 'true' },
+      { 'AES256-SHA256': 'false' },
+      { 'Protocol-TLSv1.1': 'true' },
+    ];
+    for (const change of changes) {
+      const outcome = judge(writtenOut('payments-elb8', ELB8, change), { preset: 'securityhub-elb8' });
+      expect(outcome.compliance, JSON.stringify(change)).toBe('NON_COMPLIANT');
+      expect(annotationOf(outcome)).toMatch(
+        /payments-elb8 \(custom, from ELBSecurityPolicy-TLS-1-2-2017-01\)/,
+      );
+    }
   });
 });

@@ -373,4 +373,87 @@ mainSteps:
     );
     expect(await groupNames()).toEqual([]);
   });
+
+  describe('as strict as SSM Automation', () => {
+    const scriptDoc = (inputs: string, outputs = '', timeout = '') =>
+      parseAutomationDocument(`${HEADER}
+parameters:
+  AutomationAssumeRole: { type: String, description: role, default: r }
+mainSteps:
+  - name: Script
+    action: aws:executeScript${timeout}
+    inputs: ${inputs}
+${outputs}`);
+    const failure = async (doc: ReturnType<typeof parseAutomationDocument>) => {
+      const result = await runner.run(doc, {});
+      expect(result.status).toBe('Failed');
+      return result.steps[0]?.failureMessage ?? '';
+    };
+
+    it('runs only the Python runtimes aws:executeScript documents today', async () => {
+      for (const runtime of ['python3.12', 'python3.9', 'python3.8', 'python3']) {
+        const doc = scriptDoc(`{ Runtime: ${runtime}, Handler: h, Script: "def h(e, c):\\n    return {}" }`);
+        await expect(runner.run(doc, {}), runtime).rejects.toThrow(/Runtime|runtime/);
+      }
+      const ok = scriptDoc(`{ Runtime: python3.10, Handler: h, Script: "def h(e, c):\\n    return {}" }`);
+      expect((await runner.run(ok, {})).status).toBe('Success');
+    });
+
+    it('fails a step whose output exceeds 100 KB', async () => {
+      const big = scriptDoc(
+        `{ Runtime: python3.11, Handler: h, Script: "def h(e, c):\\n    return {'X': 'x' * 102400}" }`,
+      );
+      expect(await failure(big)).toMatch(
+        /output is 102408 bytes; aws:executeScript returns at most 102400 \(100 KB\)/,
+      );
+      const fits = scriptDoc(
+        `{ Runtime: python3.11, Handler: h, Script: "def h(e, c):\\n    return {'X': 'x' * 100000}" }`,
+      );
+      expect((await runner.run(fits, {})).status).toBe('Success');
+    });
+
+    it('fails a step whose return value is not JSON-serializable instead of turning it into a string', async () => {
+      const doc = scriptDoc(
+        `{ Runtime: python3.11, Handler: h, Script: "import datetime\\ndef h(e, c):\\n    return {'When': datetime.datetime(2026, 1, 1)}" }`,
+        '    outputs: [{ Name: When, Selector: $.Payload.When, Type: String }]',
+      );
+      expect(await failure(doc)).toMatch(/TypeError: Object of type datetime is not JSON serializable/);
+    });
+
+    it('fails a step whose output selector finds nothing instead of dropping the output', async () => {
+      const doc = scriptDoc(
+        `{ Runtime: python3.11, Handler: h, Script: "def h(e, c):\\n    return {'Other': 'x'}" }`,
+        '    outputs: [{ Name: Result, Selector: $.Payload.Result, Type: String }]',
+      );
+      expect(await failure(doc)).toBe('output Result: $.Payload.Result selects nothing');
+    });
+
+    it('fails a script that runs past the step time limit (timeoutSeconds)', async () => {
+      const doc = scriptDoc(
+        `{ Runtime: python3.11, Handler: h, Script: "import time\\ndef h(e, c):\\n    time.sleep(5)\\n    return {}" }`,
+        '',
+        '\n    timeoutSeconds: 1',
+      );
+      const started = Date.now();
+      expect(await failure(doc)).toMatch(/Step timed out: the script ran longer than 1s/);
+      expect(Date.now() - started).toBeLessThan(4500);
+      // The worker was replaced: the next script runs.
+      const next = scriptDoc(`{ Runtime: python3.11, Handler: h, Script: "def h(e, c):\\n    return {}" }`);
+      expect((await runner.run(next, {})).status).toBe('Success');
+    });
+
+    it('takes parameters as Config passes them: every value a list of strings', async () => {
+      const result = await runner.run(TOUR, {
+        AutomationAssumeRole: ['arn:aws:iam::123456789012:role/test'],
+        GroupName: ['from-config'],
+        Port: ['443'],
+        Fail: ['false'],
+      });
+      expect(result.status).toBe('Success');
+      expect(await groupNames()).toEqual(['from-config']);
+      await expect(runner.run(TOUR, { GroupName: ['one', 'two'] })).rejects.toThrow(
+        'Parameter GroupName (String) must be a string; got ["one","two"]',
+      );
+    });
+  });
 });

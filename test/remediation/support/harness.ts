@@ -1,7 +1,10 @@
 // One moto server, one runner and one set of clients per remediation test file, reset between cases;
 // every AWS call a document makes is collected so the file can hold it to the document's policy.
 import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { remediationConfigurationProps } from '../../../infra/remediation-configuration.js';
 import { type DocumentLink, remediationDocumentPath } from '../../../infra/remediation-documents.js';
+import { ruleParameters } from '../../../rules/engine/judge.js';
+import { findRule } from '../../../rules/index.js';
 import { authorizationsFor, type IamContext, isAllowed } from '../../support/iam-policy.js';
 import { startLeanMoto } from '../../support/lean-moto.js';
 import { type MotoServer, motoEnv } from '../../support/moto.js';
@@ -28,8 +31,44 @@ export interface Harness {
   calls: RecordedCall[];
   estate(): Promise<Estate>;
   run(parameters: Record<string, unknown>, options?: RunOptions): Promise<AutomationResult>;
+  /**
+   * Runs the document on one resource with exactly the parameters Config's remediation configuration
+   * for the rule passes (infra/remediation-configuration.ts): static values as lists of strings, the
+   * resource id as a string.
+   */
+  runAsConfig(resourceId: string, options?: ConfigRunOptions): Promise<AutomationResult>;
   /** Calls one function of a step's script directly, against moto: for unit tests of its logic. */
   callScript(step: string, fn: string, ...args: unknown[]): Promise<unknown>;
+}
+
+export interface ConfigRunOptions {
+  /** The deployed rule's parameters, from which derived static values follow (staticValuesFor). */
+  ruleParameters?: Record<string, unknown>;
+  /** Static values the deployer sets (remediation.<rule>.parameters). */
+  staticValues?: Record<string, string | string[]>;
+}
+
+/** The StartAutomationExecution parameters Config sends for a remediation configuration and resource. */
+export function configParameters(
+  ruleId: string,
+  resourceId: string,
+  options: ConfigRunOptions = {},
+): Record<string, string | string[]> {
+  const rule = findRule(ruleId);
+  if (!rule?.remediation) throw new Error(`rule ${ruleId} has no remediation`);
+  const props = remediationConfigurationProps(rule, {
+    assumeRoleArn: ROLE,
+    staticValues: {
+      ...rule.remediation.staticValuesFor?.(ruleParameters(rule, options.ruleParameters ?? {})),
+      ...options.staticValues,
+    },
+  });
+  return Object.fromEntries(
+    Object.entries(props.Parameters).map(([name, value]) => [
+      name,
+      'ResourceValue' in value ? resourceId : value.StaticValue.Values.map((v) => String(v)),
+    ]),
+  );
 }
 
 export function useRemediationHarness(ruleId: string, link: DocumentLink): Harness {
@@ -47,6 +86,11 @@ export function useRemediationHarness(ruleId: string, link: DocumentLink): Harne
         { AutomationAssumeRole: ROLE, ...parameters },
         options,
       );
+      harness.calls.push(...result.calls);
+      return result;
+    },
+    async runAsConfig(resourceId: string, options?: ConfigRunOptions) {
+      const result = await harness.runner.run(harness.doc, configParameters(ruleId, resourceId, options));
       harness.calls.push(...result.calls);
       return result;
     },

@@ -6,6 +6,7 @@ import { validateDocument } from './validate.js';
 
 export type { RecordedCall } from './aws-api.js';
 export { type AutomationDocument, DocumentError, parseAutomationDocument } from './document.js';
+export { EXECUTE_SCRIPT_LIMITS, EXECUTE_SCRIPT_RUNTIMES } from './limits.js';
 export { PythonScriptError, PythonWorker } from './python.js';
 export {
   type AutomationResult,

@@ -56,6 +56,17 @@ export class PythonWorker {
     return reply.result;
   }
 
+  /** Kills a worker stuck in a script (a step that timed out); the next request starts a fresh one. */
+  async abort(): Promise<void> {
+    const child = this.child;
+    this.child = undefined;
+    if (!child || child.exitCode !== null) return;
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.kill('SIGKILL');
+    await exited;
+    this.pending.clear();
+  }
+
   async close(): Promise<void> {
     const child = this.child;
     this.child = undefined;

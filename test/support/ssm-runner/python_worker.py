@@ -56,7 +56,8 @@ def main():
         try:
             with contextlib.redirect_stdout(printed):
                 result = _run(request)
-            reply = {"ok": True, "result": result}
+            # SSM serializes the return value as JSON and fails the step when it cannot.
+            reply = {"ok": True, "result": json.loads(json.dumps(result))}
         except Exception as error:  # the step fails with the script's own error
             reply = {
                 "ok": False,

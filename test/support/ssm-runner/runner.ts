@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { AwsApi, clientConfigFromEnv, type RecordedCall } from './aws-api.js';
 import { type AutomationDocument, DocumentError, type Step, type StepOutput } from './document.js';
 import { interpolate } from './interpolate.js';
+import { EXECUTE_SCRIPT_LIMITS, EXECUTE_SCRIPT_RUNTIMES } from './limits.js';
 import { PythonWorker } from './python.js';
 import { select } from './selector.js';
 import { validateDocument } from './validate.js';
@@ -307,21 +308,41 @@ class Execution {
       throw new UnsupportedStepError(`${step.name}: script attachments are not supported; inline the Script`);
     }
     const runtime = String(inputs.Runtime);
-    if (!runtime.startsWith('python3')) {
-      throw new UnsupportedStepError(`${step.name}: runtime ${runtime} is not supported (only python3.x)`);
+    if (!(EXECUTE_SCRIPT_RUNTIMES as readonly string[]).includes(runtime)) {
+      throw new UnsupportedStepError(
+        `${step.name}: runtime ${runtime} is not one aws:executeScript runs today (${EXECUTE_SCRIPT_RUNTIMES.join(', ')})`,
+      );
     }
-    const reply = await this.deps.python.runHandler(
-      String(inputs.Script),
-      String(inputs.Handler),
-      inputs.InputPayload ?? {},
-      {
+    const seconds = Math.min(
+      step.timeoutSeconds ?? EXECUTE_SCRIPT_LIMITS.seconds,
+      EXECUTE_SCRIPT_LIMITS.seconds,
+    );
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), seconds * 1000);
+    });
+    const reply = await Promise.race([
+      this.deps.python.runHandler(String(inputs.Script), String(inputs.Handler), inputs.InputPayload ?? {}, {
         'automation:EXECUTION_ID': this.executionId,
         'global:ACCOUNT_ID': this.deps.accountId,
         'global:REGION': this.deps.region,
-      },
-    );
+      }),
+      timedOut,
+    ]).finally(() => clearTimeout(timer));
+    if (reply === 'timeout') {
+      await this.deps.python.abort();
+      throw new StepFailure(
+        `Step timed out: the script ran longer than ${seconds}s (timeoutSeconds, at most 600)`,
+      );
+    }
     for (const call of reply.calls) this.calls.push({ step: step.name, ...call });
     if (!reply.ok) throw new StepFailure(`${reply.error}\n${reply.traceback ?? ''}`.trim());
+    const bytes = Buffer.byteLength(JSON.stringify(reply.result ?? null), 'utf8');
+    if (bytes > EXECUTE_SCRIPT_LIMITS.outputBytes) {
+      throw new StepFailure(
+        `The script's output is ${bytes} bytes; aws:executeScript returns at most ${EXECUTE_SCRIPT_LIMITS.outputBytes} (100 KB)`,
+      );
+    }
     return {
       outputs: selectOutputs(step.outputs, { Payload: reply.result }),
       ...(reply.printed ? { printed: reply.printed } : {}),
@@ -377,7 +398,7 @@ function selectOutputs(outputs: readonly StepOutput[] | undefined, root: unknown
   const values: Record<string, unknown> = {};
   for (const output of outputs ?? []) {
     const { found, value } = select(root, output.Selector);
-    if (!found || value === null) continue;
+    if (!found) throw new StepFailure(`output ${output.Name}: ${output.Selector} selects nothing`);
     if (!hasType(value, output.Type)) {
       throw new StepFailure(
         `output ${output.Name} is declared ${output.Type} but ${output.Selector} holds ${JSON.stringify(value)}`,

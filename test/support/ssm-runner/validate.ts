@@ -3,6 +3,7 @@
 // run time (a reference to an output no earlier step declares, an unreachable step).
 import type { AutomationDocument, Step } from './document.js';
 import { referencesIn } from './interpolate.js';
+import { EXECUTE_SCRIPT_RUNTIMES } from './limits.js';
 import { parseSelector } from './selector.js';
 import { coerceParameter } from './values.js';
 
@@ -58,7 +59,7 @@ const BRANCH_OPERATORS = new Set([
   'BooleanEquals',
 ]);
 
-const PYTHON_RUNTIMES = /^python3\.(9|10|11|12)$/;
+const PYTHON_RUNTIMES = new Set<string>(EXECUTE_SCRIPT_RUNTIMES);
 const ISO_DURATION = /^PT(?:\d+H)?(?:\d+M)?(?:\d+S)?$/;
 
 export function validateDocument(doc: AutomationDocument): string[] {
@@ -156,7 +157,7 @@ function checkInputs(step: Step): string[] {
     }
     case 'aws:executeScript': {
       const problems = need('Runtime', 'Handler', 'Script');
-      if (typeof inputs.Runtime === 'string' && !PYTHON_RUNTIMES.test(inputs.Runtime)) {
+      if (typeof inputs.Runtime === 'string' && !PYTHON_RUNTIMES.has(inputs.Runtime)) {
         problems.push(`inputs.Runtime ${inputs.Runtime} is not a supported Python runtime`);
       }
       for (const output of step.outputs ?? []) {

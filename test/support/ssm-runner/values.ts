@@ -1,4 +1,4 @@
-// Typed values: parameters arrive as Config sends them (strings, or lists of strings) or as typed
+// Typed values: parameters arrive as Config sends them (lists of strings, one-value lists for scalars) or as typed
 // values, and are coerced to the declared type; step outputs must already have their declared type.
 import type { ParameterSpec, ParameterType } from './document.js';
 
@@ -35,11 +35,11 @@ export function coerceParameter(name: string, spec: ParameterSpec, raw: unknown)
       `Parameter ${name} (${spec.type}) must be ${expected}; got ${JSON.stringify(raw)}`,
     );
   };
-  // Config's StaticValue is a list of strings; SSM takes a one-item list for a scalar parameter.
+  // StartAutomationExecution (what Config calls) passes every parameter as a list of strings; SSM
+  // reads a one-value list as that value for the scalar types.
+  const scalar = spec.type === 'String' || spec.type === 'Integer' || spec.type === 'Boolean';
   let value: unknown =
-    spec.type !== 'StringList' && Array.isArray(raw) && raw.length === 1 && typeof raw[0] === 'string'
-      ? raw[0]
-      : raw;
+    scalar && Array.isArray(raw) && raw.length === 1 && typeof raw[0] === 'string' ? raw[0] : raw;
   raw = value;
   switch (spec.type) {
     case 'String':
