@@ -20,22 +20,6 @@ import type { Template } from '../support/contracts/intrinsics.js';
 import { synthApp } from '../support/synth.js';
 
 /**
- * Violations fixed by a change on its way; each entry must still occur (so it is removed with the fix).
- * elbv2-tls-policy passes AcceptedPolicies as one 697-character static value; Config's
- * StaticValue.Values takes values of at most 256 characters (StringWithCharLimit256).
- */
-const KNOWN_VIOLATIONS: { id: string; matches: (v: ContractViolation) => boolean }[] = [
-  {
-    id: 'elbv2-tls-policy remediation: AcceptedPolicies as one value over 256 characters',
-    matches: (v) =>
-      v.type === 'AWS::Config::RemediationConfiguration' &&
-      v.properties?.TargetId === 'ElbConfigRules-SetElbv2SslPolicy' &&
-      v.path.includes('.Parameters.AcceptedPolicies.StaticValue.Values[0]') &&
-      /length \d+ > max 256/.test(v.message),
-  },
-];
-
-/**
  * Pack features AWS does not document for conformance pack templates (its sample packs use only Ref,
  * Fn::If, Fn::Equals, Fn::Not and String parameters), still generated because member-account mode
  * names each account's own function (${AWS::AccountId}) and the pack has no documented way to.
@@ -60,7 +44,7 @@ function describeViolation(v: ContractViolation): string {
 
 function unexpected(violations: ContractViolation[]): string[] {
   return violations
-    .filter((v) => ![...KNOWN_VIOLATIONS, ...UNDOCUMENTED_PACK_FEATURES].some((k) => k.matches(v)))
+    .filter((v) => !UNDOCUMENTED_PACK_FEATURES.some((k) => k.matches(v)))
     .map(describeViolation);
 }
 
@@ -108,7 +92,7 @@ describe.runIf(available)('AWS contracts of every template and pack', () => {
     expect(requests).toBeGreaterThan(RULES.length * 3 * 4);
   });
 
-  it.each([...KNOWN_VIOLATIONS, ...UNDOCUMENTED_PACK_FEATURES].map((k) => [k.id, k] as const))(
+  it.each(UNDOCUMENTED_PACK_FEATURES.map((k) => [k.id, k] as const))(
     'known: %s (remove the entry once fixed)',
     (_, known) => {
       expect(log.all.some((v) => known.matches(v))).toBe(true);
