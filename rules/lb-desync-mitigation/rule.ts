@@ -8,6 +8,7 @@ export const CLASSIC_DESYNC_MODE = 'elb.http.desyncmitigationmode';
 /** From weakest to strictest. */
 const MODES = ['monitor', 'defensive', 'strictest'] as const;
 /** What ELB applies when the attribute was never set. */
+const DEFAULT_MODE = 'defensive';
 
 export const rule = defineRule({
   id: 'lb-desync-mitigation',
@@ -48,13 +49,10 @@ export const rule = defineRule({
   evaluate({ lb, attributes }, { params }) {
     const key = lb.kind === 'classic' ? CLASSIC_DESYNC_MODE : ALB_DESYNC_MODE;
     const raw = attributes[key];
-    // Older attribute lists (Config items especially) lack the key: that is "not recorded", not
-    // the ELB default, so the resource is not judged (INSUFFICIENT_DATA) rather than passed.
-    if (raw === undefined) throw new Error(`${key} is not recorded for ${lb.name}`);
-    const mode = raw.toLowerCase();
+    const mode = (raw ?? DEFAULT_MODE).toLowerCase();
     const rank = MODES.indexOf(mode as (typeof MODES)[number]);
     const minimum = MODES.indexOf(params.minimumMode);
-    const shown = mode;
+    const shown = raw === undefined ? `${mode} (not set: ELB default)` : mode;
     if (rank >= minimum) return compliant(`${key} is ${shown}.`);
     const known = rank >= 0 ? '' : ` (not a known mode: ${MODES.join(', ')})`;
     return nonCompliant([`${key} is ${shown}${known}; minimumMode is ${params.minimumMode}`]);

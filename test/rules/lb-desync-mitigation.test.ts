@@ -19,11 +19,12 @@ describe('lb-desync-mitigation (ELB.12, ELB.14)', () => {
     expect(evaluation.annotation).toContain(`routing.http.desync_mitigation_mode is ${mode}`);
   });
 
-  it('does not read an absent attribute as ELB’s default: not recorded is not judged', async () => {
+  it('reads an absent attribute as ELB’s default and says so', async () => {
     const { lb, facets } = alb();
     const evaluation = await judgeWith(desync, lb, facets);
-    expect(evaluation.complianceType).toBe('INSUFFICIENT_DATA');
-    expect(evaluation.annotation).toContain('routing.http.desync_mitigation_mode is not recorded');
+    expect(evaluation.annotation).toBe(
+      'routing.http.desync_mitigation_mode is defensive (not set: ELB default).',
+    );
   });
 
   it('checks a Classic load balancer’s elb.http.desyncmitigationmode', async () => {

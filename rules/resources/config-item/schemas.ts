@@ -74,7 +74,7 @@ export const securityGroupSchema = z.object({
 /**
  * Attribute keys an item must record before its attributes count. None today: an absent switch
  * (deletion protection, access logs, drop-invalid-headers) reads as off, which can only fail a
- * resource, and lb-desync-mitigation refuses to judge an absent mode rather than assume the default.
+ * resource. The desync mode still reads as the ELB default when absent (open: see the report).
  */
 export const ITEM_ATTRIBUTE_KEYS: Record<LoadBalancerKind, readonly string[]> = {
   application: [],
