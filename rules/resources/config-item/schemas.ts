@@ -74,7 +74,7 @@ export const securityGroupSchema = z.object({
 /**
  * Attribute keys an item must record before its attributes count. None today: an absent switch
  * (deletion protection, access logs, drop-invalid-headers) reads as off, which can only fail a
- * resource. The desync mode still reads as the ELB default when absent (open: see the report).
+ * resource. The desync mode still reads as the ELB default when absent.
  */
 export const ITEM_ATTRIBUTE_KEYS: Record<LoadBalancerKind, readonly string[]> = {
   application: [],
