@@ -72,15 +72,16 @@ export const securityGroupSchema = z.object({
 });
 
 /**
- * Attribute keys an item must record before its attributes count. None today: an absent switch
- * (deletion protection, access logs, drop-invalid-headers) reads as off, which can only fail a
- * resource. The desync mode still reads as the ELB default when absent.
+ * Attribute keys an item must record before its attributes count: those whose absence a rule
+ * would read as the ELB default. Older attribute lists lack the desync key; a missing key is "not
+ * recorded", so such a list is read again live. (An absent switch such as
+ * deletion_protection.enabled reads as off, which can only fail a resource.)
  */
 export const ITEM_ATTRIBUTE_KEYS: Record<LoadBalancerKind, readonly string[]> = {
-  application: [],
+  application: ['routing.http.desync_mitigation_mode'],
   network: [],
   gateway: [],
-  classic: [],
+  classic: ['elb.http.desyncmitigationmode'],
 };
 
 const keyValue = z.object({ key: z.string().min(1), value: z.string() });
