@@ -110,7 +110,9 @@ function valueAt(item: unknown, path: readonly string[]): unknown {
 
 async function verdict(rule: AnyRule, raw: unknown, target: LoadBalancer, down: boolean) {
   const estate = new Live(down);
-  const affected = await affectedBy(normalizeConfigurationItem(raw), estate, false);
+  const affected = await affectedBy(normalizeConfigurationItem(raw), estate, false).catch((error: unknown) =>
+    failed('Threw', String(error)),
+  );
   if (!affected.ok) return 'INSUFFICIENT_DATA';
   if (affected.value.type !== 'judge') return `nothing (${affected.value.type})`;
   const lb = affected.value.loadBalancers.find((l) => l.resourceId === target.resourceId);
