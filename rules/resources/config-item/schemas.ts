@@ -40,8 +40,9 @@ export const classicLoadBalancerSchema = z.object({
   securitygroups: z.array(z.string().min(1)),
   vpcid: z.string().optional(),
   listenerdescriptions: z.array(classicListenerDescription),
-  instances: z.array(z.union([z.string(), z.object({ instanceid: z.string() })])),
-  healthcheck: z.object({ target: z.string().min(1) }),
+  // Read only by the target facets, which read instance health live anyway.
+  instances: z.array(z.union([z.string(), z.object({ instanceid: z.string() })])).optional(),
+  healthcheck: z.object({ target: z.string().min(1) }).optional(),
 });
 
 const permission = z
