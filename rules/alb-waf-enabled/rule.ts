@@ -1,4 +1,4 @@
-import { compliant, nonCompliant, notApplicable } from '../engine/outcome.js';
+import { compliant, nonCompliant } from '../engine/outcome.js';
 import { defineRule } from '../engine/rule.js';
 import { webAcl } from '../resources/facets/web-acl.js';
 import { ELBV2_LOAD_BALANCER } from '../resources/model.js';
@@ -39,9 +39,12 @@ export const rule = defineRule({
       note: 'The managed rule checks every ALB; set scope=all to match it.',
     },
   ],
+  applicable(lb, params) {
+    return lb.scheme === 'internal' && params.scope === 'internet-facing'
+      ? 'Internal ALB; scope=internet-facing checks only internet-facing ALBs.'
+      : undefined;
+  },
   evaluate({ lb, webAcl }, { params }) {
-    if (lb.scheme === 'internal' && params.scope === 'internet-facing')
-      return notApplicable('Internal ALB; scope=internet-facing checks only internet-facing ALBs.');
     if (!webAcl) return nonCompliant([`${lb.scheme} ALB has no AWS WAF web ACL`]);
     const allowed = params.allowedWebAcls;
     if (allowed.length && !allowed.includes(webAcl.name) && !allowed.includes(webAcl.arn))

@@ -1,4 +1,4 @@
-import { fromFindings, notApplicable } from '../engine/outcome.js';
+import { fromFindings } from '../engine/outcome.js';
 import { defineRule } from '../engine/rule.js';
 import { classicPolicies } from '../resources/facets/classic-policies.js';
 import { tlsPolicies } from '../resources/facets/tls-policies.js';
@@ -67,13 +67,16 @@ export const rule = defineRule({
     },
   ],
   validateParameters: requirementProblems,
+  applicable(lb) {
+    return lb.kind === 'classic' && !lb.listeners.some(isEncryptedClassicListener)
+      ? 'No HTTPS or SSL listener: no TLS policy to judge (clb-https-ssl-only judges plaintext).'
+      : undefined;
+  },
   evaluate({ lb, classicPolicies, tlsPolicies }, { params }) {
     if (lb.kind !== 'classic') throw new Error('clb-tls-policy judges Classic load balancers only');
     const secure = lb.listeners.filter(isEncryptedClassicListener).sort((a, b) => a.port - b.port);
     if (secure.length === 0)
-      return notApplicable(
-        'No HTTPS or SSL listener: no TLS policy to judge (clb-https-ssl-only judges plaintext).',
-      );
+      throw new Error('clb-tls-policy judges Classic load balancers with an HTTPS or SSL listener only');
     // Classic has no TLS 1.3, so strict here means TLS 1.2 only with forward secrecy.
     const strict = params.preset === 'strict';
     const requirements = {

@@ -1,6 +1,7 @@
 // The AWS Config rule invocation event. invokingEvent and ruleParameters arrive as JSON strings;
 // each is parsed here, and a malformed one is refused with the field's name.
 import { parse as parseArn } from '@aws-sdk/util-arn-parser';
+import { itemStatus } from '../resources/config-item/item.js';
 import { isObject, str } from '../resources/shape.js';
 
 export const CHANGE = 'ConfigurationItemChangeNotification';
@@ -57,19 +58,42 @@ export function parseRuleEvent(raw: unknown): RuleEvent {
       'invokingEvent.configurationItemSummary: missing; an oversized notification must carry it',
     );
   }
+  for (const name of ['resultToken', 'executionRoleArn', 'configRuleName', 'configRuleArn', 'accountId']) {
+    const value = raw[name];
+    if (value !== undefined && value !== null && typeof value !== 'string')
+      throw new InvalidEventError(`${name}: got ${JSON.stringify(value)}; expected a string`);
+  }
   const resultToken = str(raw, 'resultToken');
   if (!resultToken)
     throw new InvalidEventError('resultToken: missing; expected the token to pass to PutEvaluations');
+  const eventLeftScope = raw.eventLeftScope;
+  if (eventLeftScope !== undefined && typeof eventLeftScope !== 'boolean')
+    throw new InvalidEventError(
+      `eventLeftScope: got ${JSON.stringify(eventLeftScope)}; expected a boolean (true or false)`,
+    );
+  if (messageType === OVERSIZED) {
+    const summary = invokingEvent.configurationItemSummary as Record<string, unknown>;
+    for (const name of ['resourceType', 'resourceId']) {
+      if (typeof summary[name] !== 'string' || summary[name] === '')
+        throw new InvalidEventError(
+          `invokingEvent.configurationItemSummary.${name}: got ${JSON.stringify(summary[name] ?? null)}; expected a non-empty string`,
+        );
+    }
+    if (summary.configurationItemStatus !== undefined)
+      itemStatus(
+        summary.configurationItemStatus,
+        'invokingEvent.configurationItemSummary.configurationItemStatus',
+      );
+  }
   const ruleParameters = parseJsonField(raw, 'ruleParameters', false);
   const configRuleArn = str(raw, 'configRuleArn');
   const arn = configRuleArn ? safeParseArn(configRuleArn) : undefined;
-  const eventLeftScope = raw.eventLeftScope;
   return {
     invokingEvent: invokingEvent as InvokingEvent,
     ruleParameters,
     resultToken,
     testMode: resultToken === TEST_MODE_TOKEN,
-    eventLeftScope: eventLeftScope === true || eventLeftScope === 'true',
+    eventLeftScope: eventLeftScope === true,
     executionRoleArn: str(raw, 'executionRoleArn'),
     configRuleName: str(raw, 'configRuleName'),
     configRuleArn,

@@ -65,6 +65,9 @@ export async function judge(
       annotation: `${describeKind(lb.kind)}; this rule checks ${kinds}s.`,
     });
   }
+  // Applicability before data: a resource the rule skips costs no read and cannot fail one.
+  const skip = rule.applicable?.(lb, params);
+  if (skip !== undefined) return fromOutcome(base, { compliance: 'NOT_APPLICABLE', annotation: skip });
   const model: Record<string, unknown> = { lb };
   for (const facet of rule.needs) {
     const result = await estate.facet(facet, lb);

@@ -121,6 +121,10 @@ export function expectedForm(spec: ParamSpec): string {
 }
 
 function parseOne(name: string, spec: ParamSpec, value: unknown): unknown {
+  if (typeof value === 'object' && !(spec.type === 'stringList' && Array.isArray(value)))
+    throw new InvalidParameterError(
+      `Rule parameter "${name}" must be ${expectedForm(spec)} given as a string; got ${JSON.stringify(value)}.`,
+    );
   const fail = (): never => {
     throw new InvalidParameterError(
       `Rule parameter "${name}" must be ${expectedForm(spec)}; got ${JSON.stringify(value)}.`,
@@ -152,9 +156,15 @@ function parseOne(name: string, spec: ParamSpec, value: unknown): unknown {
       return text;
     }
     case 'stringList': {
-      const items = (Array.isArray(value) ? value.map(String) : String(value).split(','))
+      if (Array.isArray(value) && value.some((v) => typeof v !== 'string')) return fail();
+      const items = (Array.isArray(value) ? value : String(value).split(','))
         .map((s) => s.trim())
         .filter((s) => s !== '');
+      // "," or " , " names no value at all: a typo, not a deliberate empty list ("" is the default).
+      if (items.length === 0)
+        throw new InvalidParameterError(
+          `Rule parameter "${name}" must be ${expectedForm(spec)}; got ${JSON.stringify(value)}, which names none (leave it empty for the default).`,
+        );
       if (spec.itemPattern) {
         const bad = items.find((item) => !spec.itemPattern?.test(item));
         if (bad !== undefined) {

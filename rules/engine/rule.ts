@@ -1,7 +1,12 @@
 // The shape of a rule: typed metadata that generates the stack, the conformance pack, the IAM
 // policy and the docs, plus a pure evaluate() that reads nothing but its model and context.
 import type { AnyFacet, ModelOf } from '../resources/facet.js';
-import type { LoadBalancerKind, ReportedResourceType, TriggerResourceType } from '../resources/model.js';
+import type {
+  LoadBalancer,
+  LoadBalancerKind,
+  ReportedResourceType,
+  TriggerResourceType,
+} from '../resources/model.js';
 import type { RuleOutcome } from './outcome.js';
 import type { ParamSpecs, ParamValues } from './parameters.js';
 
@@ -102,6 +107,11 @@ export interface RuleDefinition<
   extraIamActions?: readonly string[];
   remediation?: RemediationLink;
   controls: readonly ControlMapping[];
+  /**
+   * Decides NOT_APPLICABLE from what is already held (the load balancer and the parameters) before
+   * any facet is read: the reason, or undefined when the rule applies.
+   */
+  applicable?(lb: LoadBalancer, params: ParamValues<P>): string | undefined;
   /** Cross-parameter checks; each returned string is an error naming the parameters. */
   validateParameters?(params: ParamValues<P>): string[];
   evaluate(model: ModelOf<Needs>, context: RuleContext<ParamValues<P>>): RuleOutcome;

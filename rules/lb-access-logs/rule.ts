@@ -1,5 +1,5 @@
 import { enableAccessLogging } from '../engine/aws-managed-remediations.js';
-import { compliant, nonCompliant, notApplicable } from '../engine/outcome.js';
+import { compliant, nonCompliant } from '../engine/outcome.js';
 import { defineRule } from '../engine/rule.js';
 import { attributes } from '../resources/facets/attributes.js';
 import { CLASSIC_LOAD_BALANCER, ELBV2_LOAD_BALANCER } from '../resources/model.js';
@@ -56,9 +56,12 @@ export const rule = defineRule({
     },
     { framework: 'AWS Config managed rule', id: 'elb-logging-enabled', relation: 'equivalent' },
   ],
+  applicable(lb, params) {
+    return lb.kind === 'network' && !params.checkNetworkLoadBalancers
+      ? 'NLB; set checkNetworkLoadBalancers=true to require access logs on NLBs.'
+      : undefined;
+  },
   evaluate({ lb, attributes }, { params }) {
-    if (lb.kind === 'network' && !params.checkNetworkLoadBalancers)
-      return notApplicable('NLB; set checkNetworkLoadBalancers=true to require access logs on NLBs.');
     const keys = lb.kind === 'classic' ? KEYS.classic : KEYS.elbv2;
     const enabled = attributes[keys.enabled]?.toLowerCase() === 'true';
     const bucket = attributes[keys.bucket] ?? '';

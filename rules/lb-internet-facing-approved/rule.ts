@@ -1,4 +1,4 @@
-import { compliant, nonCompliant, notApplicable } from '../engine/outcome.js';
+import { compliant, nonCompliant } from '../engine/outcome.js';
 import { defineRule } from '../engine/rule.js';
 import { tags } from '../resources/facets/tags.js';
 import { CLASSIC_LOAD_BALANCER, ELBV2_LOAD_BALANCER } from '../resources/model.js';
@@ -40,8 +40,8 @@ export const rule = defineRule({
   needs: [tags],
   // No managed rule or Security Hub control asks whether exposure was intended.
   controls: [],
+  applicable: (lb) => (lb.scheme === 'internal' ? 'Internal: not reachable from the internet.' : undefined),
   evaluate({ lb, tags }, { params }) {
-    if (lb.scheme === 'internal') return notApplicable('Internal: not reachable from the internet.');
     if (params.allowedLoadBalancers.some((entry) => entry === lb.name || entry === lb.resourceId))
       return compliant('Internet-facing and approved: listed in allowedLoadBalancers.');
     const key = params.approvalTagKey;

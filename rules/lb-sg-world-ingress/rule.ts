@@ -1,4 +1,4 @@
-import { compliant, nonCompliant, notApplicable } from '../engine/outcome.js';
+import { compliant, nonCompliant } from '../engine/outcome.js';
 import { defineRule } from '../engine/rule.js';
 import { listeners } from '../resources/facets/listeners.js';
 import { securityGroups } from '../resources/facets/security-groups.js';
@@ -82,14 +82,13 @@ export const rule = defineRule({
       relation: 'stricter',
     },
   ],
+  applicable(lb) {
+    if (lb.securityGroupIds.length > 0) return undefined;
+    return lb.kind === 'network'
+      ? 'No security groups: this NLB cannot filter traffic (see nlb-has-security-groups).'
+      : 'No security groups attached.';
+  },
   evaluate({ lb, securityGroups, listeners }, { params, accountId }) {
-    if (lb.securityGroupIds.length === 0) {
-      return notApplicable(
-        lb.kind === 'network'
-          ? 'No security groups: this NLB cannot filter traffic (see nlb-has-security-groups).'
-          : 'No security groups attached.',
-      );
-    }
     const ports = listenerPorts(lb, listeners);
     const internal = lb.scheme === 'internal';
     const findings: string[] = [];

@@ -12,8 +12,6 @@ import {
   type ResourceRef,
   SECURITY_GROUP,
 } from './model.js';
-import { loadBalancerArnOfListener } from './normalize/elbv2.js';
-import { str } from './shape.js';
 
 export type Affected =
   /** Judge these load balancers. */
@@ -39,20 +37,24 @@ export async function affectedBy(
     const subject = subjectOf(item);
     if (subject.type !== 'loadBalancer')
       return loaded({ type: 'nothing', why: 'item carries no load balancer' });
-    estate.primeLoadBalancer(subject.lb);
-    for (const { facet, value } of subject.carried) estate.prime(facet, subject.lb, value);
-    return loaded({ type: 'judge', loadBalancers: [subject.lb] });
+    // An item that cannot prove the load balancer itself is no evidence: read it live.
+    let lb = subject.lb;
+    if (lb) estate.primeLoadBalancer(lb);
+    else {
+      const found = await estate.getLoadBalancer(subject.ref);
+      if (!found.ok) return found;
+      if (!found.value) return loaded({ type: 'gone', ref, why: 'The load balancer no longer exists.' });
+      lb = found.value;
+    }
+    for (const { facet, value } of subject.carried) estate.prime(facet, lb, value);
+    return loaded({ type: 'judge', loadBalancers: [lb] });
   }
   if (leftScope)
     return loaded({ type: 'nothing', why: `${item.resourceType} ${item.resourceId} left the rule’s scope` });
   if (item.resourceType === ELBV2_LISTENER) {
     // A deleted listener still changes its load balancer's compliance: judge the load balancer as it is now.
-    let lbArn: string | undefined;
-    if (evaluable) {
-      const subject = subjectOf(item);
-      if (subject.type === 'listener') lbArn = subject.listener.loadBalancerArn;
-    }
-    lbArn ||= str(item.configuration, 'LoadBalancerArn') ?? loadBalancerArnOfListener(item.resourceId);
+    const subject = subjectOf(item);
+    const lbArn = subject.type === 'listener' ? subject.loadBalancerArn : undefined;
     if (!lbArn)
       return loaded({ type: 'nothing', why: `cannot tell the load balancer of listener ${item.resourceId}` });
     const lbRef = { resourceType: ELBV2_LOAD_BALANCER, resourceId: lbArn };
@@ -64,7 +66,8 @@ export async function affectedBy(
   if (item.resourceType === SECURITY_GROUP) {
     if (evaluable) {
       const subject = subjectOf(item);
-      if (subject.type === 'securityGroup') estate.primeSecurityGroup(subject.group);
+      // Only a group whose permissions the item proves replaces the live one.
+      if (subject.type === 'securityGroup' && subject.group) estate.primeSecurityGroup(subject.group);
     }
     const users = await estate.loadBalancersUsingSecurityGroup(item.resourceId);
     if (!users.ok) return users;

@@ -6,7 +6,10 @@ import { albWith, classicWith } from '../fixtures/network-items.js';
 describe('attribute rules read the configuration item’s own attributes', () => {
   it('primes the attributes facet from an ELBv2 item', () => {
     const { facets } = albWith({ 'deletion_protection.enabled': 'true' });
-    expect(facets[attributes.key]).toEqual({ 'deletion_protection.enabled': 'true' });
+    expect(facets[attributes.key]).toEqual({
+      'deletion_protection.enabled': 'true',
+      'routing.http.desync_mitigation_mode': 'defensive',
+    });
   });
 
   it('primes the attributes facet from a Classic item, flattening its groups', () => {

@@ -56,7 +56,7 @@ describe('configuration items into models', () => {
       ],
     });
     const subject = subjectOf(normalizeConfigurationItem(item));
-    if (subject.type !== 'loadBalancer' || subject.lb.kind !== 'classic') throw new Error('not classic');
+    if (subject.type !== 'loadBalancer' || subject.lb?.kind !== 'classic') throw new Error('not classic');
     expect(subject.lb.vpcId).toBe('vpc-0a1b2c3d');
     expect(subject.lb.dnsName).toBe('legacy-1.us-east-1.elb.amazonaws.com');
     expect(subject.lb.listeners).toEqual([
@@ -98,7 +98,7 @@ describe('configuration items into models', () => {
         }),
       ),
     );
-    if (subject.type !== 'listener') throw new Error(subject.type);
+    if (subject.type !== 'listener' || !subject.listener) throw new Error(subject.type);
     expect(subject.listener).toMatchObject({ port: 80, protocol: 'HTTP', loadBalancerArn: nlbArn('x') });
     expect(subject.listener.defaultActions[0]).toMatchObject({
       type: 'redirect',
@@ -116,10 +116,19 @@ describe('configuration items into models', () => {
         prefixListIds: [],
         userIdGroupPairs: [{ groupId: 'sg-2', userId: '999999999999' }],
       },
-      { ipProtocol: 'tcp', fromPort: 443, toPort: 443, ipRanges: [], ipv4Ranges: [] },
+      {
+        ipProtocol: 'tcp',
+        fromPort: 443,
+        toPort: 443,
+        ipRanges: [],
+        ipv4Ranges: [],
+        ipv6Ranges: [],
+        prefixListIds: [],
+        userIdGroupPairs: [],
+      },
     ]);
     const subject = subjectOf(normalizeConfigurationItem(item));
-    if (subject.type !== 'securityGroup') throw new Error(subject.type);
+    if (subject.type !== 'securityGroup' || !subject.group) throw new Error(subject.type);
     expect(subject.group.ingress[0]).toEqual({
       protocol: '-1',
       fromPort: undefined,

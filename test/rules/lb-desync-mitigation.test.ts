@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rule as desync } from '../../rules/lb-desync-mitigation/rule.js';
-import { albWith, classicWith, judgeWith } from '../fixtures/network-items.js';
+import { albWith, classicWith, elbv2Item, judgeWith, loadBalancerOf } from '../fixtures/network-items.js';
 
 describe('lb-desync-mitigation (ELB.12, ELB.14)', () => {
   const alb = (mode?: string) =>
@@ -19,12 +19,18 @@ describe('lb-desync-mitigation (ELB.12, ELB.14)', () => {
     expect(evaluation.annotation).toContain(`routing.http.desync_mitigation_mode is ${mode}`);
   });
 
-  it('reads an absent attribute as ELB’s default and says so', async () => {
-    const { lb, facets } = alb();
-    const evaluation = await judgeWith(desync, lb, facets);
-    expect(evaluation.annotation).toBe(
-      'routing.http.desync_mitigation_mode is defensive (not set: ELB default).',
-    );
+  it('does not take an item without the desync attribute as evidence of the ELB default', async () => {
+    const raw = elbv2Item({ name: 'web', attributes: {} }) as unknown as {
+      supplementaryConfiguration: { LoadBalancerAttributes: { key: string }[] };
+    };
+    raw.supplementaryConfiguration.LoadBalancerAttributes =
+      raw.supplementaryConfiguration.LoadBalancerAttributes.filter(
+        (a) => a.key !== 'routing.http.desync_mitigation_mode',
+      );
+    const { lb, carried } = loadBalancerOf(raw);
+    // Not carried, so the attributes must be read; here nothing else holds them.
+    expect(carried).not.toHaveProperty('attributes');
+    expect((await judgeWith(desync, lb, carried)).complianceType).toBe('INSUFFICIENT_DATA');
   });
 
   it('checks a Classic load balancer’s elb.http.desyncmitigationmode', async () => {

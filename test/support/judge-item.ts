@@ -15,7 +15,8 @@ export async function judgeItem(
   params: Record<string, unknown> = {},
 ): Promise<Evaluation> {
   const subject = subjectOf(normalizeConfigurationItem(item));
-  if (subject.type !== 'loadBalancer') throw new Error('judgeItem needs a load balancer item');
+  if (subject.type !== 'loadBalancer' || !subject.lb)
+    throw new Error('judgeItem needs a load balancer item that proves the load balancer');
   const carried = Object.fromEntries(subject.carried.map((c) => [c.facet.key, c.value]));
   const estate = new SnapshotEstate({
     accountId: subject.lb.accountId,

@@ -49,7 +49,7 @@ export function albFromItem(): LoadBalancer {
       }),
     ),
   );
-  if (subject.type !== 'loadBalancer') throw new Error('not a load balancer');
+  if (subject.type !== 'loadBalancer' || !subject.lb) throw new Error('not a load balancer it proves');
   return subject.lb;
 }
 
@@ -74,7 +74,7 @@ export function listenerFromItem(
       }),
     ),
   );
-  if (subject.type !== 'listener') throw new Error('not a listener');
+  if (subject.type !== 'listener' || !subject.listener) throw new Error('not a listener');
   return subject.listener;
 }
 
@@ -102,12 +102,14 @@ export function classicFromItem(
           },
           policyNames: l.policyNames,
         })),
+        instances: [],
+        healthCheck: { target: 'HTTP:80/' },
       },
       { LoadBalancerPolicies: JSON.stringify(policies) },
     ),
   );
   const subject = subjectOf(item);
-  if (subject.type !== 'loadBalancer') throw new Error('not a load balancer');
+  if (subject.type !== 'loadBalancer' || !subject.lb) throw new Error('not a load balancer it proves');
   const carried = subject.carried.find((c) => c.facet.key === 'classicPolicies');
   return { lb: subject.lb, classicPolicies: (carried?.value ?? []) as ClassicPolicy[] };
 }

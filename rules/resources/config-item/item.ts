@@ -2,6 +2,7 @@
 // spell the same item differently (ARN/arn, awsAccountId/accountId, configuration as object or as
 // a JSON string); both normalise to this.
 import { field, isObject, parseMaybeJson, str } from '../shape.js';
+import { tagsSchema } from './schemas.js';
 
 export interface ConfigurationItem {
   resourceType: string;
@@ -20,6 +21,14 @@ export interface ConfigurationItem {
 
 /** Statuses whose configuration describes a resource that exists and can be judged. */
 export const EVALUABLE_STATUSES = new Set(['OK', 'ResourceDiscovered']);
+/** Every configurationItemStatus Config sends (ConfigurationItemStatus in the Config API). */
+export const ITEM_STATUSES = [
+  'OK',
+  'ResourceDiscovered',
+  'ResourceNotRecorded',
+  'ResourceDeleted',
+  'ResourceDeletedNotRecorded',
+] as const;
 
 export class InvalidConfigurationItemError extends Error {
   override name = 'InvalidConfigurationItemError';
@@ -28,8 +37,20 @@ export class InvalidConfigurationItemError extends Error {
 export function normalizeConfigurationItem(raw: unknown, where = 'configurationItem'): ConfigurationItem {
   if (!isObject(raw)) throw new InvalidConfigurationItemError(`${where}: expected an object`);
   const required = (name: string, ...aliases: string[]): string => {
-    const value = str(raw, name, ...aliases);
-    if (!value) throw new InvalidConfigurationItemError(`${where}.${name}: missing; expected a string`);
+    const value = field(raw, name, ...aliases);
+    if (typeof value !== 'string' || value === '')
+      throw new InvalidConfigurationItemError(
+        `${where}.${name}: ${value === undefined ? 'missing' : `got ${JSON.stringify(value)}`}; expected a non-empty string`,
+      );
+    return value;
+  };
+  const optional = (name: string, ...aliases: string[]): string | undefined => {
+    const value = field(raw, name, ...aliases);
+    if (value === undefined || value === null) return undefined;
+    if (typeof value !== 'string')
+      throw new InvalidConfigurationItemError(
+        `${where}.${name}: got ${JSON.stringify(value)}; expected a string`,
+      );
     return value;
   };
   const capture = field(raw, 'configurationItemCaptureTime');
@@ -43,19 +64,24 @@ export function normalizeConfigurationItem(raw: unknown, where = 'configurationI
   return {
     resourceType: required('resourceType'),
     resourceId: required('resourceId'),
-    resourceName: str(raw, 'resourceName'),
-    arn: str(raw, 'ARN', 'arn'),
+    resourceName: optional('resourceName'),
+    arn: optional('ARN', 'arn'),
     accountId: required('awsAccountId', 'accountId'),
     region: required('awsRegion'),
-    status: required('configurationItemStatus'),
+    status: itemStatus(field(raw, 'configurationItemStatus'), `${where}.configurationItemStatus`),
     captureTime:
       capture instanceof Date ? capture.toISOString() : (str(raw, 'configurationItemCaptureTime') ?? ''),
     configuration: parseMaybeJson(field(raw, 'configuration')) ?? null,
     supplementaryConfiguration,
-    tags: isObject(rawTags) ? stringRecord(rawTags) : undefined,
+    // Tags that are not all strings prove nothing: they are read live.
+    tags: tagsSchema.safeParse(rawTags).success ? (rawTags as Record<string, string>) : undefined,
   };
 }
 
-function stringRecord(obj: Record<string, unknown>): Record<string, string> {
-  return Object.fromEntries(Object.entries(obj).map(([k, v]) => [k, String(v)]));
+/** The status, one of ITEM_STATUSES; anything else is refused with the field's name. */
+export function itemStatus(value: unknown, where: string): string {
+  if (typeof value === 'string' && (ITEM_STATUSES as readonly string[]).includes(value)) return value;
+  throw new InvalidConfigurationItemError(
+    `${where}: ${value === undefined ? 'missing' : `got ${JSON.stringify(value)}`}; expected one of ${ITEM_STATUSES.join(', ')}`,
+  );
 }

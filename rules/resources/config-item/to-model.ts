@@ -1,23 +1,30 @@
 // What a configuration item tells about load balancers: the load balancer itself with the facets
-// the item carries, a listener (which belongs to a load balancer), or a security group.
+// the item proves, a listener (which belongs to a load balancer), or a security group. A part of
+// the item that fails its schema is left out, so the engine reads it live rather than guess.
 import type { AnyFacet } from '../facet.js';
-import { attributes } from '../facets/attributes.js';
-import { classicPolicies } from '../facets/classic-policies.js';
-import { tags } from '../facets/tags.js';
 import {
   CLASSIC_LOAD_BALANCER,
   ELBV2_LISTENER,
   ELBV2_LOAD_BALANCER,
   type ElbV2Listener,
   type LoadBalancer,
+  type LoadBalancerKind,
+  type ReportedResourceType,
+  type ResourceRef,
   SECURITY_GROUP,
   type SecurityGroup,
 } from '../model.js';
 import { classicAttributes, classicLoadBalancer, classicPolicy } from '../normalize/classic.js';
-import { elbv2Listener, elbv2LoadBalancer } from '../normalize/elbv2.js';
+import {
+  elbv2Listener,
+  elbv2LoadBalancer,
+  kindFromArn,
+  loadBalancerArnOfListener,
+} from '../normalize/elbv2.js';
 import { securityGroup } from '../normalize/security-group.js';
-import { keyValueRecord } from '../shape.js';
+import { keyValueRecord, str } from '../shape.js';
 import type { ConfigurationItem } from './item.js';
+import { type ItemPart, itemParts, proves } from './schemas.js';
 
 export interface CarriedFacet {
   facet: AnyFacet;
@@ -25,55 +32,126 @@ export interface CarriedFacet {
 }
 
 export type ItemSubject =
-  | { type: 'loadBalancer'; lb: LoadBalancer; carried: CarriedFacet[] }
-  | { type: 'listener'; listener: ElbV2Listener }
-  | { type: 'securityGroup'; group: SecurityGroup }
+  | {
+      type: 'loadBalancer';
+      ref: ResourceRef & { resourceType: ReportedResourceType };
+      /** Undefined when the item cannot prove the load balancer: it must be read live. */
+      lb?: LoadBalancer;
+      carried: CarriedFacet[];
+    }
+  | { type: 'listener'; loadBalancerArn?: string; listener?: ElbV2Listener }
+  /** group is undefined when the item cannot prove the group's permissions. */
+  | { type: 'securityGroup'; groupId: string; group?: SecurityGroup }
   | { type: 'unsupported' };
 
 export function subjectOf(item: ConfigurationItem): ItemSubject {
-  const supplementary = item.supplementaryConfiguration;
   switch (item.resourceType) {
     case ELBV2_LOAD_BALANCER: {
-      const lb = elbv2LoadBalancer(
-        withDefault(item.configuration, 'loadBalancerArn', item.arn ?? item.resourceId),
-        item.accountId,
-        item.region,
-      );
+      const arn = item.arn ?? item.resourceId;
+      const kind = (str(item.configuration, 'type') as LoadBalancerKind | undefined) ?? kindFromArn(arn);
+      const parts = partsOf(item, kindFromType(kind) ?? kindFromArn(arn));
+      const lb = parts.core
+        ? elbv2LoadBalancer(
+            withDefault(item.configuration, 'loadBalancerArn', arn),
+            item.accountId,
+            item.region,
+          )
+        : undefined;
       const carried: CarriedFacet[] = [];
-      const attrs = supplementary.LoadBalancerAttributes;
-      if (Array.isArray(attrs)) carried.push({ facet: attributes, value: keyValueRecord(attrs) });
-      if (item.tags) carried.push({ facet: tags, value: item.tags });
-      return { type: 'loadBalancer', lb, carried };
+      const attrs = parts.proven('LoadBalancerAttributes');
+      if (attrs) carried.push({ facet: attrs.facet, value: keyValueRecord(attrs.value as unknown[]) });
+      if (item.tags) carried.push({ facet: parts.tagsFacet, value: item.tags });
+      return {
+        type: 'loadBalancer',
+        ref: { resourceType: ELBV2_LOAD_BALANCER, resourceId: item.resourceId },
+        lb,
+        carried,
+      };
     }
     case CLASSIC_LOAD_BALANCER: {
-      const lb = classicLoadBalancer(
-        withDefault(item.configuration, 'loadBalancerName', item.resourceId),
-        item.accountId,
-        item.region,
-      );
+      const parts = partsOf(item, 'classic');
+      const lb = parts.core
+        ? classicLoadBalancer(
+            withDefault(item.configuration, 'loadBalancerName', item.resourceId),
+            item.accountId,
+            item.region,
+          )
+        : undefined;
       const carried: CarriedFacet[] = [];
-      const policies = supplementary.LoadBalancerPolicies;
-      if (Array.isArray(policies))
-        carried.push({ facet: classicPolicies, value: policies.map(classicPolicy) });
-      const attrs = supplementary.LoadBalancerAttributes;
-      if (attrs && typeof attrs === 'object')
-        carried.push({ facet: attributes, value: classicAttributes(attrs) });
-      if (item.tags) carried.push({ facet: tags, value: item.tags });
-      return { type: 'loadBalancer', lb, carried };
+      const policies = parts.proven('LoadBalancerPolicies');
+      if (policies)
+        carried.push({ facet: policies.facet, value: (policies.value as unknown[]).map(classicPolicy) });
+      const attrs = parts.proven('LoadBalancerAttributes');
+      if (attrs) carried.push({ facet: attrs.facet, value: classicAttributes(attrs.value) });
+      if (item.tags) carried.push({ facet: parts.tagsFacet, value: item.tags });
+      return {
+        type: 'loadBalancer',
+        ref: { resourceType: CLASSIC_LOAD_BALANCER, resourceId: item.resourceId },
+        lb,
+        carried,
+      };
     }
-    case ELBV2_LISTENER:
+    case ELBV2_LISTENER: {
+      const recorded = str(item.configuration, 'LoadBalancerArn');
+      const fromArn = loadBalancerArnOfListener(item.resourceId);
+      let listener: ElbV2Listener | undefined;
+      try {
+        listener = elbv2Listener(withDefault(item.configuration, 'ListenerArn', item.resourceId));
+      } catch {
+        listener = undefined;
+      }
       return {
         type: 'listener',
-        listener: elbv2Listener(withDefault(item.configuration, 'ListenerArn', item.resourceId)),
+        loadBalancerArn: recorded?.startsWith('arn:') ? recorded : fromArn,
+        listener,
       };
-    case SECURITY_GROUP:
+    }
+    case SECURITY_GROUP: {
+      const [part] = itemParts(SECURITY_GROUP);
+      const group =
+        part && proves(part, item.configuration)
+          ? securityGroup(withDefault(item.configuration, 'groupId', item.resourceId))
+          : undefined;
+      // A group item about another group than its resource id proves nothing about this one.
       return {
         type: 'securityGroup',
-        group: securityGroup(withDefault(item.configuration, 'groupId', item.resourceId)),
+        groupId: item.resourceId,
+        group: group?.groupId === item.resourceId ? group : undefined,
       };
+    }
     default:
       return { type: 'unsupported' };
   }
+}
+
+function kindFromType(type: string): LoadBalancerKind | undefined {
+  return type === 'application' || type === 'network' || type === 'gateway' ? type : undefined;
+}
+
+/** The item's parts checked against their schemas. */
+function partsOf(item: ConfigurationItem, kind: LoadBalancerKind) {
+  const parts = itemParts(item.resourceType, kind);
+  const valueAt = (part: ItemPart): unknown => {
+    const [first, second] = part.path;
+    if (first === 'configuration') return item.configuration;
+    if (first === 'supplementaryConfiguration' && second) return item.supplementaryConfiguration[second];
+    return undefined;
+  };
+  const core = parts.find((p) => p.path[0] === 'configuration');
+  const tagPart = parts.find((p) => p.path[0] === 'tags');
+  if (!tagPart?.facets[0]) throw new Error(`no tag part for ${item.resourceType}`);
+  return {
+    core: core !== undefined && proves(core, valueAt(core)),
+    tagsFacet: tagPart.facets[0],
+    /** The value of a supplementary part and the facet it supplies, when the part proves it. */
+    proven(key: string): { facet: AnyFacet; value: unknown } | undefined {
+      const part = parts.find((p) => p.path[1] === key);
+      const facet = part?.facets[0];
+      if (!part || !facet) return undefined;
+      const value = valueAt(part);
+      return proves(part, value) ? { facet, value } : undefined;
+    },
+  };
 }
 
 /** Items sometimes omit the id inside configuration; the envelope always has it. */

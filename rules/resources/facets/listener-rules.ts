@@ -8,7 +8,7 @@ import { listenerRule } from '../normalize/elbv2.js';
 import { listeners } from './listeners.js';
 
 /**
- * Non-default rules of every ALB listener, by listener ARN. Config does not record listener
+ * Non-default rules of every HTTP ALB listener, by listener ARN. Config does not record listener
  * rules, so this always comes from DescribeRules. Empty for NLB, GWLB and Classic.
  */
 export const listenerRules = defineFacet<'listenerRules', Record<string, ListenerRule[]>>({
@@ -19,7 +19,8 @@ export const listenerRules = defineFacet<'listenerRules', Record<string, Listene
     if (lb.kind !== 'application') return {};
     const client = aws.client(ElasticLoadBalancingV2Client);
     const out: Record<string, ListenerRule[]> = {};
-    for (const listener of await need(listeners, lb)) {
+    // Only plaintext HTTP listeners' rules decide anything (alb-https-only); HTTPS ones are not read.
+    for (const listener of (await need(listeners, lb)).filter((l) => l.protocol === 'HTTP')) {
       const rules: ListenerRule[] = [];
       for await (const page of paginateDescribeRules(
         { client },
