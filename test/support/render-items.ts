@@ -36,7 +36,8 @@ function classicAttributesItem(flat: Record<string, string>) {
   for (const [key, value] of Object.entries(flat)) {
     const [group, name, ...rest] = key.split('.');
     if (group && name && rest.length === 0 && CLASSIC_GROUPS.has(group)) {
-      const target = (out[group] ??= {}) as Record<string, unknown>;
+      out[group] ??= {};
+      const target = out[group] as Record<string, unknown>;
       target[name] = typed(value);
     } else additional.push({ key, value });
   }
