@@ -1,7 +1,7 @@
 // The typed settings every stack shares: which rules, their parameters, the functions, remediation.
 
 import { parameterStoreReferences } from '../rules/engine/parameter-store.js';
-import type { AnyRule } from '../rules/engine/rule.js';
+import type { AnyRule, StaticValue } from '../rules/engine/rule.js';
 import { selectRules } from '../rules/index.js';
 import { ruleFolder } from './paths.js';
 import type { FunctionSettings } from './rule-function.js';
@@ -19,8 +19,8 @@ export interface RemediationSetting {
   retryAttemptSeconds?: number;
   concurrentExecutionRatePercentage?: number;
   errorPercentage?: number;
-  /** Values for the remediation document's static parameters. */
-  parameters?: Record<string, string>;
+  /** Values for the remediation document's static parameters; a list for a StringList parameter. */
+  parameters?: Record<string, StaticValue>;
 }
 
 /** A rule from outside the registry (tests, or your own rules): the rule and its folder (handler.ts, documents). */

@@ -1,7 +1,7 @@
 // List parameters given as ssm:/path on the command line. The CLI runs the rules itself, so it reads
 // the parameter once per run with its own credentials (the profile, else the default chain) in its
 // default region, before any audit call; a snapshot audit reads no AWS and refuses references.
-import { SSMClient } from '@aws-sdk/client-ssm';
+import * as ssm from '@aws-sdk/client-ssm';
 import {
   parameterStoreReferences,
   type ReadParameter,
@@ -32,7 +32,8 @@ export async function resolveCliParameters(
   if (!region)
     throw new UsageError('An ssm: parameter value needs a region: pass --region R or set AWS_REGION');
   const read: ReadParameter = ssmParameterReader(
-    createAwsClient(SSMClient, { region, credentials: session.credentials }),
+    ssm,
+    createAwsClient(ssm.SSMClient, { region, credentials: session.credentials }),
     `the account of ${where.profile ? `profile ${where.profile}` : 'the default credentials'} in ${region}`,
   );
   const out = { ...parameters };

@@ -90,15 +90,17 @@ export function createHandler(rule: AnyRule, options: HandlerOptions = {}) {
 function ownParameterReader(options: HandlerOptions): ReadParameter {
   let reader: Promise<ReadParameter> | undefined;
   return async (path) => {
-    // Loaded on first use: functions whose parameters are all inline never load the SSM client.
+    // Loaded on first use, and not bundled: few functions read Parameter Store, so the client is
+    // imported from the Lambda runtime's own SDK (nodejs22.x ships SDK v3) only when one does.
     reader ??= Promise.all([import('@aws-sdk/client-ssm'), import('./ssm-parameter-reader.js')]).then(
-      ([{ SSMClient }, { ssmParameterReader }]) => {
-        const client = createAwsClient(SSMClient, {
+      ([ssm, { ssmParameterReader }]) => {
+        const client = createAwsClient(ssm.SSMClient, {
           region: process.env.AWS_REGION,
           ...options.clientConfig,
         });
         const region = process.env.AWS_REGION ?? (options.clientConfig?.region as string | undefined);
         return ssmParameterReader(
+          ssm,
           client,
           `the function's own account and region${region ? ` (${region})` : ''}`,
         );

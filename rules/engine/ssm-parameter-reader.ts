@@ -1,15 +1,21 @@
 // Reads list parameters from SSM Parameter Store with GetParameter. SecureString is refused: an
 // exception list is not a secret, and decrypting would need kms:Decrypt on a key we cannot name.
-import { GetParameterCommand, type SSMClient } from '@aws-sdk/client-ssm';
+import type { SSMClient } from '@aws-sdk/client-ssm';
 import { errorCode } from '../resources/fetched.js';
 import { memoise, ParameterStoreError, type ReadParameter } from './parameter-store.js';
 
+/**
+ * The SDK module is passed in, not imported: the Lambda bundle leaves it out and loads it only when a
+ * parameter names Parameter Store (see rules/engine/handler.ts).
+ */
+export type SsmModule = Pick<typeof import('@aws-sdk/client-ssm'), 'GetParameterCommand'>;
+
 /** A reader that asks SSM once per path for its lifetime. */
-export function ssmParameterReader(client: SSMClient, where: string): ReadParameter {
+export function ssmParameterReader(ssm: SsmModule, client: SSMClient, where: string): ReadParameter {
   return memoise(async (path) => {
     let parameter: { Type?: string; Value?: string } | undefined;
     try {
-      parameter = (await client.send(new GetParameterCommand({ Name: path, WithDecryption: false })))
+      parameter = (await client.send(new ssm.GetParameterCommand({ Name: path, WithDecryption: false })))
         .Parameter;
     } catch (error) {
       const code = errorCode(error);

@@ -104,7 +104,7 @@ describe('ssmParameterReader', () => {
 
   it('reads a String or StringList once per path for its lifetime, without decryption', async () => {
     ssm.on(GetParameterCommand).resolves({ Parameter: { Type: 'StringList', Value: 'a,b' } });
-    const read = ssmParameterReader(client(), 'here');
+    const read = ssmParameterReader({ GetParameterCommand }, client(), 'here');
     expect(await Promise.all([read('/p'), read('/p'), read('/p')])).toEqual(['a,b', 'a,b', 'a,b']);
     expect(ssm.commandCalls(GetParameterCommand).map((c) => c.args[0].input)).toEqual([
       { Name: '/p', WithDecryption: false },
@@ -120,7 +120,7 @@ describe('ssmParameterReader', () => {
       .rejects(
         new AccessDeniedException({ Message: 'not authorized', message: 'not authorized', $metadata: {} }),
       );
-    const read = ssmParameterReader(client(), '123456789012/eu-west-1');
+    const read = ssmParameterReader({ GetParameterCommand }, client(), '123456789012/eu-west-1');
     await expect(read('/missing')).rejects.toThrow(
       /SSM parameter \/missing could not be read: it does not exist in 123456789012\/eu-west-1 \(ParameterNotFound/,
     );
@@ -134,7 +134,7 @@ describe('ssmParameterReader', () => {
       .on(GetParameterCommand, { Name: '/secret' })
       .resolves({ Parameter: { Type: 'SecureString', Value: 'AQI' } });
     ssm.on(GetParameterCommand, { Name: '/empty' }).resolves({ Parameter: { Type: 'String' } });
-    const read = ssmParameterReader(client(), 'here');
+    const read = ssmParameterReader({ GetParameterCommand }, client(), 'here');
     await expect(read('/secret')).rejects.toThrow(/\/secret is a SecureString/);
     await expect(read('/empty')).rejects.toThrow(/\/empty came back without a value/);
   });

@@ -27,6 +27,10 @@ import { synthApp } from '../support/synth.js';
  */
 const UNDOCUMENTED_PACK_FEATURES: { id: string; matches: (v: ContractViolation) => boolean }[] = [
   {
+    id: 'Fn::And in a pack condition (a remediation that needs a value and a parameter guard)',
+    matches: (v) => v.type === 'template' && v.message.startsWith('Fn::And is not among the intrinsics'),
+  },
+  {
     id: 'Fn::Sub in pack resources (function and remediation role ARNs)',
     matches: (v) => v.type === 'template' && v.message.startsWith('Fn::Sub is not among the intrinsics'),
   },

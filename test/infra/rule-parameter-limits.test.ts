@@ -183,16 +183,19 @@ describe('lists in SSM Parameter Store (ssm:/path)', () => {
     const ruleParameters = { [tls]: { allowedPolicies: 'ssm:/elb-config-rules/allowed-policies' } };
     const message = refusal(() => synthApp({ rules: [tls], ruleParameters }));
     expect(message).toContain(
-      `Rule ${tls} reads allowedPolicies from SSM parameter /elb-config-rules/allowed-policies at run time, but its remediation derives AcceptedPolicies`,
+      `Rule ${tls} reads allowedPolicies from SSM parameter /elb-config-rules/allowed-policies at run time, but its remediation derives PoliciesAre, Policies`,
     );
     const accepted = 'ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09';
     const { built } = synthApp({
       rules: [tls],
       ruleParameters,
-      remediation: { [tls]: { parameters: { AcceptedPolicies: accepted } } },
+      remediation: { [tls]: { parameters: { PoliciesAre: 'accepted', Policies: [accepted] } } },
     });
     Template.fromStack(built.rules).hasResourceProperties('AWS::Config::RemediationConfiguration', {
-      Parameters: { AcceptedPolicies: { StaticValue: { Values: [accepted] } } },
+      Parameters: {
+        PoliciesAre: { StaticValue: { Values: ['accepted'] } },
+        Policies: { StaticValue: { Values: [accepted] } },
+      },
     });
   });
 });

@@ -2,7 +2,7 @@
 // to PutEvaluations, without sending them. AWS is called only for data the event does not carry.
 import { readFileSync } from 'node:fs';
 import { ConfigServiceClient } from '@aws-sdk/client-config-service';
-import { SSMClient } from '@aws-sdk/client-ssm';
+import * as ssm from '@aws-sdk/client-ssm';
 import { fetchOversizedItem } from '../../../rules/engine/config-service.js';
 import { runInvocation } from '../../../rules/engine/invocation.js';
 import { stderrLog } from '../../../rules/engine/log.js';
@@ -42,7 +42,8 @@ export async function evaluateCommand(options: EvaluateCommandOptions): Promise<
     // Lists given as ssm:/path are read with the CLI's own credentials, as the function reads its own.
     readParameter: session
       ? ssmParameterReader(
-          createAwsClient(SSMClient, { region: session.defaultRegion, credentials: session.credentials }),
+          ssm,
+          createAwsClient(ssm.SSMClient, { region: session.defaultRegion, credentials: session.credentials }),
           `the CLI's account in ${session.defaultRegion ?? 'its default region'}`,
         )
       : undefined,
