@@ -1,7 +1,7 @@
 import { defineRule } from '../engine/rule.js';
 import { CLASSIC_LOAD_BALANCER } from '../resources/model.js';
 import { allowedCertificatesParam, judgeAcmOnly } from '../tls/acm-required.js';
-import { servedCertificates } from '../tls/served-certificates.js';
+import { missingCertificateFindings, servedCertificates } from '../tls/served-certificates.js';
 
 export const rule = defineRule({
   id: 'clb-acm-certificate-required',
@@ -20,6 +20,10 @@ export const rule = defineRule({
     { framework: 'AWS Config managed rule', id: 'elb-acm-certificate-required', relation: 'equivalent' },
   ],
   evaluate({ lb }, { params }) {
-    return judgeAcmOnly(servedCertificates(lb, [], {}), params.allowedCertificates);
+    return judgeAcmOnly(
+      servedCertificates(lb, [], {}),
+      params.allowedCertificates,
+      missingCertificateFindings(lb),
+    );
   },
 });

@@ -4,7 +4,7 @@ import { certificates } from '../resources/facets/certificates.js';
 import { listenerCertificates } from '../resources/facets/listener-certificates.js';
 import { listeners } from '../resources/facets/listeners.js';
 import { CLASSIC_LOAD_BALANCER, ELBV2_LISTENER, ELBV2_LOAD_BALANCER } from '../resources/model.js';
-import { describeWhere, servedCertificates } from '../tls/served-certificates.js';
+import { describeWhere, missingCertificateFindings, servedCertificates } from '../tls/served-certificates.js';
 
 const DAY_MS = 86_400_000;
 
@@ -49,9 +49,9 @@ export const rule = defineRule({
   ],
   evaluate({ lb, listeners, listenerCertificates, certificates }, { params, now }) {
     const served = servedCertificates(lb, listeners, listenerCertificates);
-    if (served.length === 0)
+    const findings = missingCertificateFindings(lb);
+    if (served.length === 0 && findings.length === 0)
       return notApplicable('No certificate: the load balancer has no HTTPS, TLS or SSL listener.');
-    const findings: string[] = [];
     const fine: string[] = [];
     for (const { arn, where } of served) {
       const on = `on ${describeWhere(where)}`;

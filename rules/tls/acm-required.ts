@@ -12,10 +12,15 @@ export const allowedCertificatesParam = {
   description: 'Certificates accepted although they are not from ACM: ARNs, or IAM server certificate names.',
 } as const;
 
-export function judgeAcmOnly(served: readonly ServedCertificate[], allowed: readonly string[]): RuleOutcome {
-  if (served.length === 0)
+/** `missing`: findings for listeners described without their certificate, which never pass. */
+export function judgeAcmOnly(
+  served: readonly ServedCertificate[],
+  allowed: readonly string[],
+  missing: readonly string[] = [],
+): RuleOutcome {
+  if (served.length === 0 && missing.length === 0)
     return notApplicable('No certificate: the load balancer has no HTTPS, TLS or SSL listener.');
-  const findings: string[] = [];
+  const findings: string[] = [...missing];
   const notes: string[] = [];
   for (const { arn, where } of served) {
     const source = certificateSource(arn);

@@ -31,6 +31,26 @@ export function servedCertificates(
   return [...served].map(([arn, where]) => ({ arn, where }));
 }
 
+/**
+ * Classic HTTPS and SSL listeners described without a certificate, e.g. ["HTTPS:443"]. AWS never
+ * has one, so the description is incomplete: a certificate rule must not read it as "no certificate".
+ */
+export function listenersWithoutCertificate(lb: LoadBalancer): string[] {
+  if (lb.kind !== 'classic') return [];
+  return [...lb.listeners]
+    .sort((a, b) => a.port - b.port)
+    .filter((l) => isEncryptedClassicListener(l) && !l.sslCertificateId)
+    .map((l) => `${l.protocol}:${l.port}`);
+}
+
+/** A finding for each listener described without its certificate. */
+export function missingCertificateFindings(lb: LoadBalancer): string[] {
+  return listenersWithoutCertificate(lb).map(
+    (where) =>
+      `${where} is described without its certificate (no SSLCertificateId); its certificate cannot be judged`,
+  );
+}
+
 /** The short form of a certificate ARN for annotations: the ARN itself (users grep for it). */
 export function describeWhere(where: readonly string[]): string {
   return where.join(', ');

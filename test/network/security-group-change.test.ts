@@ -8,6 +8,7 @@ import type { LoadBalancerRecord } from '../../rules/resources/snapshot/format.j
 import { SnapshotEstate } from '../../rules/resources/snapshot/snapshot-estate.js';
 import {
   ACCOUNT,
+  CLASSIC_CERTIFICATE,
   classicItem,
   elbv2Item,
   listenerItem,
@@ -50,7 +51,7 @@ function estate() {
         classicItem({
           name: 'legacy',
           securityGroups: [SHARED],
-          listeners: [{ protocol: 'HTTPS', port: 443, instancePort: 80 }],
+          listeners: [{ protocol: 'HTTPS', port: 443, instancePort: 80, certificate: CLASSIC_CERTIFICATE }],
         }),
         [SHARED],
         [],

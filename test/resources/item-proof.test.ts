@@ -2,6 +2,7 @@
 // is read live, and when that read fails the resource is INSUFFICIENT_DATA, never a default.
 import { describe, expect, it } from 'vitest';
 import { rule as waf } from '../../rules/alb-waf-enabled/rule.js';
+import { rule as clbAcm } from '../../rules/clb-acm-certificate-required/rule.js';
 import { rule as clbHttps } from '../../rules/clb-https-ssl-only/rule.js';
 import { judge, ruleParameters } from '../../rules/engine/judge.js';
 import type { AnyRule } from '../../rules/engine/rule.js';
@@ -69,6 +70,24 @@ describe('configuration items prove what they supply', () => {
     const item = withConfiguration(plainClassic, null);
     expect(await judgeChange(clbHttps, item, live([classicRecord()]))).toEqual(['NON_COMPLIANT']);
     expect(await judgeChange(clbHttps, item, live([classicRecord()], true))).toEqual(['INSUFFICIENT_DATA']);
+  });
+
+  it('reads a Classic item whose HTTPS listener lacks its certificate id live, never NOT_APPLICABLE', async () => {
+    const iamCertificate = `arn:aws:iam::${ACCOUNT}:server-certificate/legacy-2019`;
+    const truth = realClassicItem({
+      name: 'legacy',
+      listeners: [
+        { protocol: 'HTTPS', port: 443, instanceProtocol: 'HTTP', instancePort: 80, cert: iamCertificate },
+      ],
+    });
+    const record = (): LoadBalancerRecord => ({ loadBalancer: loadBalancerOf(truth).lb, facets: {} });
+    const item = realClassicItem({
+      name: 'legacy',
+      listeners: [{ protocol: 'HTTPS', port: 443, instanceProtocol: 'HTTP', instancePort: 80 }],
+    });
+    // Live, the listener serves an IAM server certificate.
+    expect(await judgeChange(clbAcm, item, live([record()]))).toEqual(['NON_COMPLIANT']);
+    expect(await judgeChange(clbAcm, item, live([record()], true))).toEqual(['INSUFFICIENT_DATA']);
   });
 
   it('does not read an oversized item whose configuration is an unparseable string', async () => {

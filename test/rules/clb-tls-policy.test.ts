@@ -4,7 +4,7 @@ import { rule as clbTls } from '../../rules/clb-tls-policy/rule.js';
 import { annotationOf } from '../../rules/engine/annotation.js';
 import { CLASSIC_CATALOG } from '../../rules/tls/catalog.js';
 import { NO_DESCRIBED_POLICIES } from '../../rules/tls/lookup.js';
-import { classicFromItem, run, sslPolicy } from '../support/tls-items.js';
+import { ACM, classicFromItem, run, sslPolicy } from '../support/tls-items.js';
 
 describe('clb-tls-policy over Classic configuration items', () => {
   const CUSTOM_WITH_TLS1 = sslPolicy('payments-tls12', {
@@ -94,7 +94,7 @@ describe('clb-tls-policy over Classic configuration items', () => {
   ];
   it.each(cases)('%s', (_name, policyNames, policies, params, expected, annotation) => {
     const { lb, classicPolicies } = classicFromItem(
-      [{ protocol: 'HTTPS', port: 443, policyNames }],
+      [{ protocol: 'HTTPS', port: 443, policyNames, cert: ACM('payments') }],
       policies,
     );
     const outcome = run(clbTls, { lb, classicPolicies, tlsPolicies: NO_DESCRIBED_POLICIES }, params);
@@ -104,7 +104,7 @@ describe('clb-tls-policy over Classic configuration items', () => {
 
   it('own attributes win over the reference: TLS-1-2-2017-01 with TLSv1 re-enabled is no longer TLS-1-2-2017-01', () => {
     const { lb, classicPolicies } = classicFromItem(
-      [{ protocol: 'SSL', port: 8443, policyNames: ['payments-tls12'] }],
+      [{ protocol: 'SSL', port: 8443, policyNames: ['payments-tls12'], cert: ACM('payments') }],
       [CUSTOM_WITH_TLS1],
     );
     const outcome = run(
@@ -134,7 +134,7 @@ describe('clb-tls-policy over policies as AWS describes them (every attribute wr
   };
   const judge = (policy: unknown, params: Record<string, string>) => {
     const { lb, classicPolicies } = classicFromItem(
-      [{ protocol: 'HTTPS', port: 443, policyNames: ['payments-elb8'] }],
+      [{ protocol: 'HTTPS', port: 443, policyNames: ['payments-elb8'], cert: ACM('payments') }],
       [policy],
     );
     return run(clbTls, { lb, classicPolicies, tlsPolicies: NO_DESCRIBED_POLICIES }, params);

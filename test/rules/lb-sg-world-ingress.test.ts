@@ -3,6 +3,7 @@ import { InvalidParameterError } from '../../rules/engine/parameters.js';
 import { rule } from '../../rules/lb-sg-world-ingress/rule.js';
 import type { ElbV2Listener } from '../../rules/resources/model.js';
 import {
+  CLASSIC_CERTIFICATE,
   classicItem,
   elbv2Item,
   judgeWith,
@@ -303,7 +304,7 @@ describe('lb-sg-world-ingress on NLBs', () => {
 describe('lb-sg-world-ingress on Classic load balancers (the recommended rule tables)', () => {
   const listeners = [
     { protocol: 'HTTP', port: 80, instancePort: 8080 },
-    { protocol: 'HTTPS', port: 443, instancePort: 8080 },
+    { protocol: 'HTTPS', port: 443, instancePort: 8080, certificate: CLASSIC_CERTIFICATE },
   ];
   // Outbound to the instance security group on the instance listener and health-check ports.
   const egressToInstances = [tcp(8080, 8080, { groups: [{ groupId: 'sg-0instances000000' }] })];

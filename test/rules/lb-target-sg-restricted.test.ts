@@ -7,6 +7,7 @@ import type {
 import type { TargetGroup } from '../../rules/resources/normalize/targets.js';
 import {
   ACCOUNT,
+  CLASSIC_CERTIFICATE,
   classicItem,
   elbv2Item,
   judgeWith,
@@ -192,7 +193,7 @@ describe('lb-target-sg-restricted', () => {
         name: 'legacy',
         securityGroups: [LB_SG],
         listeners: [
-          { protocol: 'HTTPS', port: 443, instancePort: 8443 },
+          { protocol: 'HTTPS', port: 443, instancePort: 8443, certificate: CLASSIC_CERTIFICATE },
           { protocol: 'HTTP', port: 80, instancePort: 8080 },
         ],
         instances: ['i-0aaa0000000000001'],

@@ -23,14 +23,24 @@ export const elbv2LoadBalancerSchema = z.object({
   ipaddresstype: z.string().optional(),
 });
 
+/** Classic listener protocols that terminate TLS, and so always carry a certificate in AWS. */
+export const CLASSIC_TLS_PROTOCOLS: readonly string[] = ['HTTPS', 'SSL'];
+
 const classicListenerDescription = z.object({
-  listener: z.object({
-    protocol: z.string().min(1),
-    loadbalancerport: z.number().int(),
-    instanceprotocol: z.string().min(1),
-    instanceport: z.number().int(),
-    sslcertificateid: z.string().optional(),
-  }),
+  listener: z
+    .object({
+      protocol: z.string().min(1),
+      loadbalancerport: z.number().int(),
+      instanceprotocol: z.string().min(1),
+      instanceport: z.number().int(),
+      sslcertificateid: z.string().min(1).optional(),
+    })
+    // AWS refuses an HTTPS or SSL listener without a certificate, so one recorded without it is
+    // an incomplete record: the certificate rules would otherwise see nothing to judge.
+    .refine(
+      (l) => !CLASSIC_TLS_PROTOCOLS.includes(l.protocol.toUpperCase()) || l.sslcertificateid !== undefined,
+      { message: 'an HTTPS or SSL listener without sSLCertificateId' },
+    ),
   policynames: z.array(z.string()),
 });
 
