@@ -15,7 +15,7 @@ export const LAMBDA_BUNDLE = {
   sourceMap: false,
   // Bundle the SDK too: a pinned, tree-shaken SDK is smaller to load than the runtime's copy. The
   // exception is the SSM client, needed only where a parameter names Parameter Store: it is
-  // required on first use from the runtime's SDK (rules/engine/handler.ts).
+  // required on first use from the runtime's SDK (rules/core/engine/handler.ts).
   externalModules: ['@aws-sdk/client-ssm'] as string[],
   banner: ESM_REQUIRE_SHIM,
 } as const;

@@ -1,7 +1,7 @@
 // The AWS::Config::ConfigRule and AWS::Config::RemediationConfiguration properties of a rule, in
 // CloudFormation's own casing. The CDK stacks and the conformance packs both render these, so a
 // rule's triggers, scope and parameters are written down once.
-import type { AnyRule } from '../rules/engine/rule.js';
+import type { AnyRule } from '../rules/core/engine/rule.js';
 
 export const CHANGE_NOTIFICATION = 'ConfigurationItemChangeNotification';
 export const OVERSIZED_NOTIFICATION = 'OversizedConfigurationItemChangeNotification';

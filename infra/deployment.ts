@@ -1,7 +1,7 @@
 // The typed settings every stack shares: which rules, their parameters, the functions, remediation.
 
-import { parameterStoreReferences } from '../rules/engine/parameter-store.js';
-import type { AnyRule, StaticValue } from '../rules/engine/rule.js';
+import { parameterStoreReferences } from '../rules/core/engine/parameter-store.js';
+import type { AnyRule, StaticValue } from '../rules/core/engine/rule.js';
 import { selectRules } from '../rules/index.js';
 import { ruleFolder } from './paths.js';
 import type { FunctionSettings } from './rule-function.js';

@@ -1,7 +1,7 @@
 // Names that must agree between the CDK stacks, the conformance packs and the docs. Everything that
 // another template refers to by name (functions, evaluation role, remediation roles) is fixed here.
 import { createHash } from 'node:crypto';
-import type { AnyRule } from '../rules/engine/rule.js';
+import type { AnyRule } from '../rules/core/engine/rule.js';
 
 export const PROJECT = 'elb-config-rules';
 /** Prefix of the fixed function names the conformance pack points at. */

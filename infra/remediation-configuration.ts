@@ -1,7 +1,7 @@
 // The properties of an AWS::Config::RemediationConfiguration for a rule, from its RemediationLink and
 // deployment options. Pure and free of aws-cdk-lib: the CDK stack passes the result to
 // CfnRemediationConfiguration, and the conformance pack writes it into its template as is.
-import type { AnyRule } from '../rules/engine/rule.js';
+import type { AnyRule } from '../rules/core/engine/rule.js';
 
 /** A literal string, or a CloudFormation intrinsic ({ Ref }, { 'Fn::GetAtt' }, ...) or CDK token. */
 export type CfnString = string | { readonly [intrinsic: string]: unknown };

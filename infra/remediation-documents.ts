@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
-import type { AnyRule, RemediationLink } from '../rules/engine/rule.js';
+import type { AnyRule, RemediationLink } from '../rules/core/engine/rule.js';
 
 export const RULES_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'rules');
 

@@ -1,14 +1,14 @@
 // Rule parameters for deployment: typed values from stack props or cdk context, validated with the
 // engine's own parser (so synth fails with the same message a bad invocation would), and rendered
 // as the strings AWS Config passes to the function.
-import { ruleParameters } from '../rules/engine/judge.js';
+import { ruleParameters } from '../rules/core/engine/judge.js';
 import {
   PARAMETER_STORE_PREFIX,
   type ParameterReference,
   splitParameterStoreReferences,
-} from '../rules/engine/parameter-store.js';
-import { InvalidParameterError, type ParamSpec, type ParamValues } from '../rules/engine/parameters.js';
-import type { AnyRule } from '../rules/engine/rule.js';
+} from '../rules/core/engine/parameter-store.js';
+import { InvalidParameterError, type ParamSpec, type ParamValues } from '../rules/core/engine/parameters.js';
+import type { AnyRule } from '../rules/core/engine/rule.js';
 
 export type ParameterInput = string | number | boolean | readonly string[];
 /** Per rule id, per parameter name: the values to deploy; absent ones take the registry default. */

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { runCli } from './support/cli.js';
 
-const SAMPLE = 'rules/resources/sample-estate';
+const SAMPLE = 'rules/core/resources/sample-estate';
 
 describe('cli', () => {
   it('audits the sample estate as a table a person can read at a glance', async () => {

@@ -16,7 +16,7 @@ describe('the installed elb-config-rules command', () => {
         join(ROOT, 'bin', 'elb-config-rules.mjs'),
         'audit',
         '--snapshot',
-        'rules/resources/sample-estate',
+        'rules/core/resources/sample-estate',
         '--format',
         'json',
       ],
@@ -39,7 +39,7 @@ describe('the installed elb-config-rules command', () => {
         '--format',
         'nope',
         '--snapshot',
-        'rules/resources/sample-estate',
+        'rules/core/resources/sample-estate',
       ],
       { cwd: ROOT, encoding: 'utf8' },
     );

@@ -5,7 +5,7 @@ import { partition } from '@aws-sdk/core/client';
 import { fromIni, fromNodeProviderChain, fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
-import { DEFAULT_CLIENT_CONFIG } from '../../rules/resources/live/aws-client.js';
+import { DEFAULT_CLIENT_CONFIG } from '../../rules/core/resources/live/aws-client.js';
 import { UsageError } from './usage-error.js';
 
 export class ProfileNotFoundError extends Error {

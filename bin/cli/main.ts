@@ -2,7 +2,7 @@
 // Exit codes (bin/cli/exit-codes.ts, documented in docs/cli.md): 0 done; 1 runtime failure;
 // 2 usage error; 3 --fail-on threshold met; 4 --fail-on and the audit is incomplete.
 import { Command, CommanderError, Option } from 'commander';
-import { SEVERITIES } from '../../rules/engine/rule.js';
+import { SEVERITIES } from '../../rules/core/engine/rule.js';
 import { auditCommand, DEFAULT_MAX_CONCURRENCY, FORMATS } from './commands/audit.js';
 import { evaluateCommand } from './commands/evaluate.js';
 import { snapshotCommand } from './commands/snapshot.js';

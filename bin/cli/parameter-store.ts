@@ -7,10 +7,10 @@ import {
   type ReadParameter,
   resolveParameterStore,
   splitParameterStoreReferences,
-} from '../../rules/engine/parameter-store.js';
-import type { AnyRule } from '../../rules/engine/rule.js';
-import { ssmParameterReader } from '../../rules/engine/ssm-parameter-reader.js';
-import { createAwsClient } from '../../rules/resources/live/aws-client.js';
+} from '../../rules/core/engine/parameter-store.js';
+import type { AnyRule } from '../../rules/core/engine/rule.js';
+import { ssmParameterReader } from '../../rules/core/engine/ssm-parameter-reader.js';
+import { createAwsClient } from '../../rules/core/resources/live/aws-client.js';
 import { openSession } from './aws-session.js';
 import { UsageError } from './usage-error.js';
 

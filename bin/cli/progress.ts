@@ -1,7 +1,7 @@
 // A progress bar on stderr while a live audit runs, only when stderr is a terminal: piped or
 // redirected output, CI logs and reports stay free of control characters.
 import cliProgress from 'cli-progress';
-import type { AuditObserver } from '../../rules/audit/audit.js';
+import type { AuditObserver } from './audit/audit.js';
 
 export interface ProgressStream extends NodeJS.WritableStream {
   isTTY?: boolean;

@@ -6,10 +6,10 @@ import { DescribeRegionsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { OrganizationsClient, paginateListAccounts } from '@aws-sdk/client-organizations';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
-import type { AuditScope, ScopeError, SkippedScope } from '../../rules/audit/audit.js';
-import { errorCode } from '../../rules/resources/fetched.js';
-import { createAwsClient } from '../../rules/resources/live/aws-client.js';
-import { LiveEstate } from '../../rules/resources/live/live-estate.js';
+import { errorCode } from '../../rules/core/resources/fetched.js';
+import { createAwsClient } from '../../rules/core/resources/live/aws-client.js';
+import { LiveEstate } from '../../rules/core/resources/live/live-estate.js';
+import type { AuditScope, ScopeError, SkippedScope } from './audit/audit.js';
 import { assumeRole, openSession, type Session, validateRegions } from './aws-session.js';
 import { UsageError } from './usage-error.js';
 

@@ -17,7 +17,7 @@ const out = mkdtempSync(join(tmpdir(), 'elb-bundles-'));
 const shared = join(out, 'shared-entry.ts');
 writeFileSync(
   shared,
-  `import { createHandler } from ${JSON.stringify(join(REPO_ROOT, 'rules/engine/handler.js'))};
+  `import { createHandler } from ${JSON.stringify(join(REPO_ROOT, 'rules/core/engine/handler.js'))};
 import { findRule } from ${JSON.stringify(join(REPO_ROOT, 'rules/index.js'))};
 const rule = findRule(process.env.RULE_ID ?? '');
 if (!rule) throw new Error('RULE_ID names no registered rule');

@@ -4,10 +4,10 @@
 // may want to change is a template parameter: where the functions live, each rule's parameters,
 // and each remediation's switches.
 
-import { ruleParameters } from '../../rules/engine/judge.js';
-import type { ParamSpec } from '../../rules/engine/parameters.js';
-import { ENGINE_PARAMETERS } from '../../rules/engine/parameters.js';
-import type { AnyRule } from '../../rules/engine/rule.js';
+import { ruleParameters } from '../../rules/core/engine/judge.js';
+import type { ParamSpec } from '../../rules/core/engine/parameters.js';
+import { ENGINE_PARAMETERS } from '../../rules/core/engine/parameters.js';
+import type { AnyRule } from '../../rules/core/engine/rule.js';
 import { type CfnValue, configRuleProperties } from '../config-rule.js';
 import { type RuleSelectionProps, resolveRules } from '../deployment.js';
 import { configRuleName, functionName, pascal, remediationRoleBaseName } from '../naming.js';

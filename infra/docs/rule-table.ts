@@ -1,6 +1,6 @@
 // The README's rule table, generated from the registry so the docs cannot drift from the code.
-import { expectedForm, type ParamSpec } from '../../rules/engine/parameters.js';
-import type { AnyRule } from '../../rules/engine/rule.js';
+import { expectedForm, type ParamSpec } from '../../rules/core/engine/parameters.js';
+import type { AnyRule } from '../../rules/core/engine/rule.js';
 
 export const START_MARKER = '<!-- rules:start -->';
 export const END_MARKER = '<!-- rules:end -->';

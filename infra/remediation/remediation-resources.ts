@@ -8,7 +8,7 @@ import { Effect, PolicyDocument, PolicyStatement, Role, ServicePrincipal } from 
 import { CfnDocument } from 'aws-cdk-lib/aws-ssm';
 import { Construct } from 'constructs';
 import { parse } from 'yaml';
-import type { AnyRule, PermissionStatement } from '../../rules/engine/rule.js';
+import type { AnyRule, PermissionStatement } from '../../rules/core/engine/rule.js';
 import { acknowledgeWildcards } from '../nag.js';
 import { PROJECT, remediationRoleBaseName } from '../naming.js';
 

@@ -16,7 +16,7 @@ import {
 } from 'aws-cdk-lib';
 import { ArnPrincipal, type CfnRole, PolicyDocument, Role } from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
-import { requiredIamActions } from '../../rules/engine/iam.js';
+import { requiredIamActions } from '../../rules/core/engine/iam.js';
 import { type RuleSelectionProps, resolveRules } from '../deployment.js';
 import { evaluationStatements } from '../iam-policy.js';
 import { acknowledgeWildcards } from '../nag.js';

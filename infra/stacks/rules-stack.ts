@@ -3,7 +3,7 @@
 // role and the remediation configuration. Optionally, NON_COMPLIANT alerts to SNS.
 import { Annotations, CfnResource, Stack, type StackProps } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import type { AnyRule, StaticValue } from '../../rules/engine/rule.js';
+import type { AnyRule, StaticValue } from '../../rules/core/engine/rule.js';
 import { configRuleProperties } from '../config-rule.js';
 import { type RemediationSetting, type RuleSelectionProps, resolveRules } from '../deployment.js';
 import { configRuleName, pascal } from '../naming.js';

@@ -1,6 +1,6 @@
 // Links alb-https-only to the document that adds HTTPS and only then redirects HTTP to it.
-import { ARN, describeOnly, UNLESS_EXEMPT } from '../engine/remediation-permissions.js';
-import type { RemediationLink } from '../engine/rule.js';
+import { ARN, describeOnly, UNLESS_EXEMPT } from '../core/engine/remediation-permissions.js';
+import type { RemediationLink } from '../core/engine/rule.js';
 
 export const remediation = {
   kind: 'document' as const,

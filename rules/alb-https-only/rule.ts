@@ -1,9 +1,9 @@
-import { fromFindings } from '../engine/outcome.js';
-import { defineRule } from '../engine/rule.js';
-import { listenerRules } from '../resources/facets/listener-rules.js';
-import { listeners } from '../resources/facets/listeners.js';
-import { ELBV2_LISTENER, ELBV2_LOAD_BALANCER, type ListenerAction } from '../resources/model.js';
-import { describeTarget } from '../resources/names.js';
+import { fromFindings } from '../core/engine/outcome.js';
+import { defineRule } from '../core/engine/rule.js';
+import { listenerRules } from '../core/resources/facets/listener-rules.js';
+import { listeners } from '../core/resources/facets/listeners.js';
+import { ELBV2_LISTENER, ELBV2_LOAD_BALANCER, type ListenerAction } from '../core/resources/model.js';
+import { describeTarget } from '../core/resources/names.js';
 import { remediation } from './remediation.js';
 
 export const rule = defineRule({

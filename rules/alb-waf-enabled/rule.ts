@@ -1,7 +1,7 @@
-import { compliant, nonCompliant } from '../engine/outcome.js';
-import { defineRule } from '../engine/rule.js';
-import { webAcl } from '../resources/facets/web-acl.js';
-import { ELBV2_LOAD_BALANCER } from '../resources/model.js';
+import { compliant, nonCompliant } from '../core/engine/outcome.js';
+import { defineRule } from '../core/engine/rule.js';
+import { webAcl } from '../core/resources/facets/web-acl.js';
+import { ELBV2_LOAD_BALANCER } from '../core/resources/model.js';
 
 export const rule = defineRule({
   id: 'alb-waf-enabled',

@@ -1,7 +1,7 @@
-import { defineRule } from '../engine/rule.js';
-import { CLASSIC_LOAD_BALANCER } from '../resources/model.js';
-import { allowedCertificatesParam, judgeAcmOnly } from '../tls/acm-required.js';
-import { missingCertificateFindings, servedCertificates } from '../tls/served-certificates.js';
+import { defineRule } from '../core/engine/rule.js';
+import { CLASSIC_LOAD_BALANCER } from '../core/resources/model.js';
+import { allowedCertificatesParam, judgeAcmOnly } from '../core/tls/acm-required.js';
+import { missingCertificateFindings, servedCertificates } from '../core/tls/served-certificates.js';
 
 export const rule = defineRule({
   id: 'clb-acm-certificate-required',

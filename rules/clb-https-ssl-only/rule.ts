@@ -1,6 +1,6 @@
-import { fromFindings } from '../engine/outcome.js';
-import { defineRule } from '../engine/rule.js';
-import { CLASSIC_LOAD_BALANCER } from '../resources/model.js';
+import { fromFindings } from '../core/engine/outcome.js';
+import { defineRule } from '../core/engine/rule.js';
+import { CLASSIC_LOAD_BALANCER } from '../core/resources/model.js';
 
 const ENCRYPTED = new Set(['HTTPS', 'SSL']);
 

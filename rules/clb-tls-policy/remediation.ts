@@ -1,7 +1,7 @@
 // The document that fixes clb-tls-policy findings. The rule's own rule.ts links it
 // (`remediation` from this module) when the rule lands.
-import { ARN, describeOnly, UNLESS_EXEMPT } from '../engine/remediation-permissions.js';
-import type { RemediationLink } from '../engine/rule.js';
+import { ARN, describeOnly, UNLESS_EXEMPT } from '../core/engine/remediation-permissions.js';
+import type { RemediationLink } from '../core/engine/rule.js';
 
 export const remediation = {
   kind: 'document' as const,

@@ -1,17 +1,17 @@
-import { fromFindings } from '../engine/outcome.js';
-import { defineRule } from '../engine/rule.js';
-import { classicPolicies } from '../resources/facets/classic-policies.js';
-import { tlsPolicies } from '../resources/facets/tls-policies.js';
-import { CLASSIC_LOAD_BALANCER } from '../resources/model.js';
-import { isEncryptedClassicListener, resolveClassicPolicy } from '../tls/classic-policy.js';
-import { lookupPolicy } from '../tls/lookup.js';
+import { fromFindings } from '../core/engine/outcome.js';
+import { defineRule } from '../core/engine/rule.js';
+import { classicPolicies } from '../core/resources/facets/classic-policies.js';
+import { tlsPolicies } from '../core/resources/facets/tls-policies.js';
+import { CLASSIC_LOAD_BALANCER } from '../core/resources/model.js';
+import { isEncryptedClassicListener, resolveClassicPolicy } from '../core/tls/classic-policy.js';
+import { lookupPolicy } from '../core/tls/lookup.js';
 import {
   judgePolicy,
   minTlsVersionParam,
   policyListParams,
   requirementProblems,
   summarize,
-} from '../tls/requirements.js';
+} from '../core/tls/requirements.js';
 import { remediation } from './remediation.js';
 
 export const rule = defineRule({

@@ -1,9 +1,9 @@
-import { defineRule } from '../engine/rule.js';
-import { listenerCertificates } from '../resources/facets/listener-certificates.js';
-import { listeners } from '../resources/facets/listeners.js';
-import { ELBV2_LISTENER, ELBV2_LOAD_BALANCER } from '../resources/model.js';
-import { allowedCertificatesParam, judgeAcmOnly } from '../tls/acm-required.js';
-import { servedCertificates } from '../tls/served-certificates.js';
+import { defineRule } from '../core/engine/rule.js';
+import { listenerCertificates } from '../core/resources/facets/listener-certificates.js';
+import { listeners } from '../core/resources/facets/listeners.js';
+import { ELBV2_LISTENER, ELBV2_LOAD_BALANCER } from '../core/resources/model.js';
+import { allowedCertificatesParam, judgeAcmOnly } from '../core/tls/acm-required.js';
+import { servedCertificates } from '../core/tls/served-certificates.js';
 
 export const rule = defineRule({
   id: 'elbv2-acm-certificate-required',

@@ -1,9 +1,9 @@
 // The document that fixes elbv2-tls-policy findings, and the list of policies it leaves alone (or
 // changes), derived from the rule's own parameters so the document and the rule agree on what passes.
-import { ARN, describeOnly } from '../engine/remediation-permissions.js';
-import type { RemediationLink } from '../engine/rule.js';
-import { ELBV2_CATALOG } from '../tls/catalog.js';
-import { judgePolicy, type TlsRequirements } from '../tls/requirements.js';
+import { ARN, describeOnly } from '../core/engine/remediation-permissions.js';
+import type { RemediationLink } from '../core/engine/rule.js';
+import { ELBV2_CATALOG } from '../core/tls/catalog.js';
+import { judgePolicy, type TlsRequirements } from '../core/tls/requirements.js';
 
 /** The elbv2-tls-policy parameters that decide which policies pass. */
 export interface TlsPolicyRuleParams extends Omit<TlsRequirements, 'preset'> {

@@ -1,16 +1,16 @@
-import { fromFindings, notApplicable } from '../engine/outcome.js';
-import { defineRule } from '../engine/rule.js';
-import { listeners } from '../resources/facets/listeners.js';
-import { tlsPolicies } from '../resources/facets/tls-policies.js';
-import { ELBV2_LISTENER, ELBV2_LOAD_BALANCER } from '../resources/model.js';
-import { lookupPolicy } from '../tls/lookup.js';
+import { fromFindings, notApplicable } from '../core/engine/outcome.js';
+import { defineRule } from '../core/engine/rule.js';
+import { listeners } from '../core/resources/facets/listeners.js';
+import { tlsPolicies } from '../core/resources/facets/tls-policies.js';
+import { ELBV2_LISTENER, ELBV2_LOAD_BALANCER } from '../core/resources/model.js';
+import { lookupPolicy } from '../core/tls/lookup.js';
 import {
   judgePolicy,
   minTlsVersionParam,
   policyListParams,
   requirementProblems,
   summarize,
-} from '../tls/requirements.js';
+} from '../core/tls/requirements.js';
 import { remediation } from './remediation.js';
 
 const TLS_PROTOCOLS = new Set(['HTTPS', 'TLS']);

@@ -1,10 +1,14 @@
-import { fromFindings, notApplicable } from '../engine/outcome.js';
-import { defineRule } from '../engine/rule.js';
-import { certificates } from '../resources/facets/certificates.js';
-import { listenerCertificates } from '../resources/facets/listener-certificates.js';
-import { listeners } from '../resources/facets/listeners.js';
-import { CLASSIC_LOAD_BALANCER, ELBV2_LISTENER, ELBV2_LOAD_BALANCER } from '../resources/model.js';
-import { describeWhere, missingCertificateFindings, servedCertificates } from '../tls/served-certificates.js';
+import { fromFindings, notApplicable } from '../core/engine/outcome.js';
+import { defineRule } from '../core/engine/rule.js';
+import { certificates } from '../core/resources/facets/certificates.js';
+import { listenerCertificates } from '../core/resources/facets/listener-certificates.js';
+import { listeners } from '../core/resources/facets/listeners.js';
+import { CLASSIC_LOAD_BALANCER, ELBV2_LISTENER, ELBV2_LOAD_BALANCER } from '../core/resources/model.js';
+import {
+  describeWhere,
+  missingCertificateFindings,
+  servedCertificates,
+} from '../core/tls/served-certificates.js';
 
 const DAY_MS = 86_400_000;
 

@@ -1,8 +1,8 @@
-import { enableDeletionProtection } from '../engine/aws-managed-remediations.js';
-import { compliant, nonCompliant } from '../engine/outcome.js';
-import { defineRule } from '../engine/rule.js';
-import { attributes } from '../resources/facets/attributes.js';
-import { ELBV2_LOAD_BALANCER } from '../resources/model.js';
+import { enableDeletionProtection } from '../core/engine/aws-managed-remediations.js';
+import { compliant, nonCompliant } from '../core/engine/outcome.js';
+import { defineRule } from '../core/engine/rule.js';
+import { attributes } from '../core/resources/facets/attributes.js';
+import { ELBV2_LOAD_BALANCER } from '../core/resources/model.js';
 
 export const DELETION_PROTECTION = 'deletion_protection.enabled';
 

@@ -1,7 +1,7 @@
 // Links lb-sg-world-ingress (and lb-target-sg-restricted) to the document that revokes world-open
 // ingress while keeping what internet-facing load balancers need.
-import { ARN, describeOnly, UNLESS_EXEMPT } from '../engine/remediation-permissions.js';
-import type { PermissionStatement, RemediationLink } from '../engine/rule.js';
+import { ARN, describeOnly, UNLESS_EXEMPT } from '../core/engine/remediation-permissions.js';
+import type { PermissionStatement, RemediationLink } from '../core/engine/rule.js';
 
 const PERMISSIONS: readonly PermissionStatement[] = [
   describeOnly([

@@ -1,28 +1,33 @@
-import { compliant, nonCompliant } from '../engine/outcome.js';
-import { defineRule } from '../engine/rule.js';
-import { listeners } from '../resources/facets/listeners.js';
-import { securityGroups } from '../resources/facets/security-groups.js';
+import { compliant, nonCompliant } from '../core/engine/outcome.js';
+import { defineRule } from '../core/engine/rule.js';
+import { listeners } from '../core/resources/facets/listeners.js';
+import { securityGroups } from '../core/resources/facets/security-groups.js';
 import {
   CLASSIC_LOAD_BALANCER,
   ELBV2_LISTENER,
   ELBV2_LOAD_BALANCER,
   SECURITY_GROUP,
-} from '../resources/model.js';
-import { describeGroup, describeRule, describeSource, ingressRules } from '../resources/network/ingress.js';
-import { type ListenerPort, listenerPorts } from '../resources/network/listener-ports.js';
+} from '../core/resources/model.js';
+import {
+  describeGroup,
+  describeRule,
+  describeSource,
+  ingressRules,
+} from '../core/resources/network/ingress.js';
+import { type ListenerPort, listenerPorts } from '../core/resources/network/listener-ports.js';
 import {
   carries,
   formatPorts,
   formatRanges,
   type PortRange,
   subtractPorts,
-} from '../resources/network/ports.js';
+} from '../core/resources/network/ports.js';
 import {
   OTHER_PROTOCOLS,
   PREFIX_LIST_ID_OR_ANY,
   type WorldPart,
   worldExposure,
-} from '../resources/network/world.js';
+} from '../core/resources/network/world.js';
 import { remediation } from './remediation.js';
 
 export const rule = defineRule({

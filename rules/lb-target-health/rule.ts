@@ -1,9 +1,9 @@
-import { compliant, fromFindings } from '../engine/outcome.js';
-import { defineRule } from '../engine/rule.js';
-import { targets } from '../resources/facets/targets.js';
-import { CLASSIC_LOAD_BALANCER, ELBV2_LOAD_BALANCER } from '../resources/model.js';
-import { describeTarget } from '../resources/names.js';
-import { TARGET_STATES, type TargetGroup } from '../resources/normalize/targets.js';
+import { compliant, fromFindings } from '../core/engine/outcome.js';
+import { defineRule } from '../core/engine/rule.js';
+import { targets } from '../core/resources/facets/targets.js';
+import { CLASSIC_LOAD_BALANCER, ELBV2_LOAD_BALANCER } from '../core/resources/model.js';
+import { describeTarget } from '../core/resources/names.js';
+import { TARGET_STATES, type TargetGroup } from '../core/resources/normalize/targets.js';
 
 /** Health checks turned off: ELB reports such targets "unavailable", which says nothing about them. */
 const HEALTH_CHECK_DISABLED = 'Target.HealthCheckDisabled';

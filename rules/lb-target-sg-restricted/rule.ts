@@ -1,11 +1,10 @@
-import { compliant, nonCompliant } from '../engine/outcome.js';
-import { defineRule } from '../engine/rule.js';
-import { targetGroupsRemediation } from '../lb-sg-world-ingress/remediation.js';
-import { targetSecurityGroups } from '../resources/facets/target-security-groups.js';
-import { targets } from '../resources/facets/targets.js';
-import { CLASSIC_LOAD_BALANCER, ELBV2_LOAD_BALANCER, type SecurityGroup } from '../resources/model.js';
-import { describeTarget } from '../resources/names.js';
-import { type Cidr, isWorld, parseCidr, withinAny } from '../resources/network/cidr.js';
+import { compliant, nonCompliant } from '../core/engine/outcome.js';
+import { defineRule } from '../core/engine/rule.js';
+import { targetSecurityGroups } from '../core/resources/facets/target-security-groups.js';
+import { targets } from '../core/resources/facets/targets.js';
+import { CLASSIC_LOAD_BALANCER, ELBV2_LOAD_BALANCER, type SecurityGroup } from '../core/resources/model.js';
+import { describeTarget } from '../core/resources/names.js';
+import { type Cidr, isWorld, parseCidr, withinAny } from '../core/resources/network/cidr.js';
 import {
   describeGroup,
   describeRule,
@@ -13,10 +12,11 @@ import {
   type IngressSource,
   ingressRules,
   opensPort,
-} from '../resources/network/ingress.js';
-import { type TargetPort, targetPorts } from '../resources/network/target-ports.js';
-import { worldExposure, worldOnPort } from '../resources/network/world.js';
-import type { TargetGroup } from '../resources/normalize/targets.js';
+} from '../core/resources/network/ingress.js';
+import { type TargetPort, targetPorts } from '../core/resources/network/target-ports.js';
+import { worldExposure, worldOnPort } from '../core/resources/network/world.js';
+import type { TargetGroup } from '../core/resources/normalize/targets.js';
+import { targetGroupsRemediation } from '../lb-sg-world-ingress/remediation.js';
 
 const SECURITY_GROUP_ID = /^sg-[0-9a-f]{8,17}$/;
 const PREFIX_LIST_ID = /^pl-[0-9a-f]{8,17}$/;

@@ -1,7 +1,7 @@
 // Links nlb-tls-only to the document that adds a TLS listener beside a plaintext TCP one. It does
 // not convert TCP in place: that would break every plaintext client at once (see the document).
-import { ARN, describeOnly, UNLESS_EXEMPT } from '../engine/remediation-permissions.js';
-import type { RemediationLink } from '../engine/rule.js';
+import { ARN, describeOnly, UNLESS_EXEMPT } from '../core/engine/remediation-permissions.js';
+import type { RemediationLink } from '../core/engine/rule.js';
 
 export const remediation = {
   kind: 'document' as const,

@@ -1,22 +1,22 @@
 // Change evaluation: the Lambda handler of each rule, fed the Config change notifications that
 // trigger it, against the simulated endpoint. CPU time per evaluation and API calls per
 // evaluation (describe calls for what the item does not carry, plus PutEvaluations).
-import { createHandler } from '../../rules/engine/handler.js';
-import { silentLog } from '../../rules/engine/log.js';
-import type { AnyRule } from '../../rules/engine/rule.js';
-import { RULES } from '../../rules/index.js';
+import { createHandler } from '../../rules/core/engine/handler.js';
+import { silentLog } from '../../rules/core/engine/log.js';
+import type { AnyRule } from '../../rules/core/engine/rule.js';
 import {
   CLASSIC_LOAD_BALANCER,
   ELBV2_LISTENER,
   ELBV2_LOAD_BALANCER,
   SECURITY_GROUP,
-} from '../../rules/resources/model.js';
+} from '../../rules/core/resources/model.js';
+import { RULES } from '../../rules/index.js';
 import {
   type EstateShape,
   SIMULATED_CREDENTIALS,
   SimulatedAws,
   simulatedLoadBalancerArn,
-} from '../../test/support/simulated-aws.js';
+} from '../support/simulated-aws.js';
 import { round } from './lib.js';
 
 const ESTATE: EstateShape = { accountId: '111111111111', region: 'us-east-1', loadBalancers: 100 };

@@ -3,8 +3,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { motoEnv, startMoto, useMotoEnv } from '../../test/support/moto.js';
-import { createFleet } from '../../test/support/moto-fleet.js';
+import { motoEnv, startMoto, useMotoEnv } from '../support/moto.js';
+import { createFleet } from '../support/moto-fleet.js';
 import { startCountingProxy } from './counting-proxy.js';
 import { round, runChild } from './lib.js';
 

@@ -9,7 +9,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { MOTO_INSTALL_HINT, motoAvailable } from '../../test/support/moto.js';
+import { MOTO_INSTALL_HINT, motoAvailable } from '../support/moto.js';
 import { changeEvaluation } from './change-evaluation.js';
 import { coldStart } from './cold-start.js';
 import { round, runChild, table } from './lib.js';

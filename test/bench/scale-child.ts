@@ -1,10 +1,10 @@
 // The scale model, in a fresh process: a live audit of N load balancers against the simulated
 // endpoint (fixed latency per call, a token-bucket rate limit per API). Prints wall time, the
 // calls each API had to answer, the rate-limit lower bound and peak memory.
-import { runAudit } from '../../rules/audit/audit.js';
+import { runAudit } from '../../bin/cli/audit/audit.js';
+import { LiveEstate } from '../../rules/core/resources/live/live-estate.js';
 import { RULES } from '../../rules/index.js';
-import { LiveEstate } from '../../rules/resources/live/live-estate.js';
-import { SIMULATED_CREDENTIALS, SimulatedAws } from '../../test/support/simulated-aws.js';
+import { SIMULATED_CREDENTIALS, SimulatedAws } from '../support/simulated-aws.js';
 import { memoryProbe } from './lib.js';
 
 const [n = '20000', latency = '50', rate = '200'] = process.argv.slice(2);

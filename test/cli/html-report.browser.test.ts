@@ -7,10 +7,10 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type BrowserContext, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runAudit } from '../../bin/cli/audit/audit.js';
 import { formatHtml } from '../../bin/cli/format/html.js';
-import { runAudit } from '../../rules/audit/audit.js';
+import { SnapshotEstate } from '../../rules/core/resources/snapshot/snapshot-estate.js';
 import { selectRules } from '../../rules/index.js';
-import { SnapshotEstate } from '../../rules/resources/snapshot/snapshot-estate.js';
 import { FLEET_SNAPSHOT } from './fixtures/fleet-snapshot.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import type { AuditScope } from '../../bin/cli/audit/audit.js';
 import { startProgress } from '../../bin/cli/progress.js';
-import type { AuditScope } from '../../rules/audit/audit.js';
 
 class Capture extends Writable {
   text = '';

@@ -10,7 +10,7 @@ import { scheduledEvent } from '../fixtures/config-items.js';
 import { runCli } from '../support/cli.js';
 import { type SimulatedEndpoint, startSimulatedEndpoint } from '../support/simulated-endpoint.js';
 
-const SAMPLE = 'rules/resources/sample-estate';
+const SAMPLE = 'rules/core/resources/sample-estate';
 const work = mkdtempSync(join(tmpdir(), 'strict-inputs-'));
 const missingFolder = join(work, 'no-such-folder', 'report.json');
 const eventFile = join(work, 'event.json');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRuleEvent } from '../../rules/engine/event.js';
+import { parseRuleEvent } from '../../rules/core/engine/event.js';
 import { changeEvent, classicItem, scheduledEvent } from '../fixtures/config-items.js';
 
 describe('rule event parsing', () => {

@@ -17,10 +17,10 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { rule as albHttpsOnly } from '../../rules/alb-https-only/rule.js';
 import { rule as clbHttpsSslOnly } from '../../rules/clb-https-ssl-only/rule.js';
-import { clearCredentialCache } from '../../rules/engine/credentials.js';
-import { createHandler, IncompleteEvaluationError } from '../../rules/engine/handler.js';
-import { silentLog } from '../../rules/engine/log.js';
-import { PutEvaluationsError } from '../../rules/engine/put-evaluations.js';
+import { clearCredentialCache } from '../../rules/core/engine/credentials.js';
+import { createHandler, IncompleteEvaluationError } from '../../rules/core/engine/handler.js';
+import { silentLog } from '../../rules/core/engine/log.js';
+import { PutEvaluationsError } from '../../rules/core/engine/put-evaluations.js';
 import {
   ACCOUNT,
   albArn,

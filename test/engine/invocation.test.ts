@@ -2,13 +2,13 @@
 import { describe, expect, it, vi } from 'vitest';
 import { rule as albHttpsOnly } from '../../rules/alb-https-only/rule.js';
 import { rule as clbHttpsSslOnly } from '../../rules/clb-https-ssl-only/rule.js';
-import { type InvocationDeps, runInvocation } from '../../rules/engine/invocation.js';
-import { silentLog } from '../../rules/engine/log.js';
-import type { AnyRule } from '../../rules/engine/rule.js';
-import type { ElbV2LoadBalancer } from '../../rules/resources/model.js';
-import { elbv2Listener, elbv2LoadBalancer } from '../../rules/resources/normalize/elbv2.js';
-import type { LoadBalancerRecord } from '../../rules/resources/snapshot/format.js';
-import { SnapshotEstate } from '../../rules/resources/snapshot/snapshot-estate.js';
+import { type InvocationDeps, runInvocation } from '../../rules/core/engine/invocation.js';
+import { silentLog } from '../../rules/core/engine/log.js';
+import type { AnyRule } from '../../rules/core/engine/rule.js';
+import type { ElbV2LoadBalancer } from '../../rules/core/resources/model.js';
+import { elbv2Listener, elbv2LoadBalancer } from '../../rules/core/resources/normalize/elbv2.js';
+import type { LoadBalancerRecord } from '../../rules/core/resources/snapshot/format.js';
+import { SnapshotEstate } from '../../rules/core/resources/snapshot/snapshot-estate.js';
 import {
   ACCOUNT,
   albArn,

@@ -23,16 +23,16 @@ import {
 } from '@aws-sdk/client-ssm';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createHandler } from '../../rules/engine/handler.js';
-import { silentLog } from '../../rules/engine/log.js';
+import { createHandler } from '../../rules/core/engine/handler.js';
+import { silentLog } from '../../rules/core/engine/log.js';
 import {
   ParameterStoreError,
   parameterStorePath,
   parameterStoreReferences,
   resolveParameterStore,
-} from '../../rules/engine/parameter-store.js';
-import { InvalidParameterError } from '../../rules/engine/parameters.js';
-import { ssmParameterReader } from '../../rules/engine/ssm-parameter-reader.js';
+} from '../../rules/core/engine/parameter-store.js';
+import { InvalidParameterError } from '../../rules/core/engine/parameters.js';
+import { ssmParameterReader } from '../../rules/core/engine/ssm-parameter-reader.js';
 import { rule as internetFacingApproved } from '../../rules/lb-internet-facing-approved/rule.js';
 import { albArn, REGION, scheduledEvent } from '../fixtures/config-items.js';
 

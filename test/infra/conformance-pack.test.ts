@@ -11,7 +11,7 @@ import {
 } from '../../infra/conformance-pack/pack.js';
 import { PACK_FILES, renderPack } from '../../infra/conformance-pack/write.js';
 import { REPO_ROOT } from '../../infra/paths.js';
-import type { AnyRule } from '../../rules/engine/rule.js';
+import type { AnyRule } from '../../rules/core/engine/rule.js';
 import { RULES } from '../../rules/index.js';
 import { REMEDIATED_FIXTURES } from '../fixtures/deploy/index.js';
 

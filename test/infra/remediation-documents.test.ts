@@ -5,7 +5,7 @@ import {
   remediationDocuments,
 } from '../../infra/remediation-documents.js';
 import { rule as albHttpsOnly } from '../../rules/alb-https-only/rule.js';
-import type { AnyRule, RemediationLink } from '../../rules/engine/rule.js';
+import type { AnyRule, RemediationLink } from '../../rules/core/engine/rule.js';
 import { RULES } from '../../rules/index.js';
 import { remediation, targetGroupsRemediation } from '../../rules/lb-sg-world-ingress/remediation.js';
 

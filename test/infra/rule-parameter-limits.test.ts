@@ -12,7 +12,7 @@ import { buildPack } from '../../infra/conformance-pack/pack.js';
 import { REPO_ROOT } from '../../infra/paths.js';
 import { remediationParameterProblems } from '../../infra/remediation-configuration.js';
 import { DeploymentConfigError, MAX_INPUT_PARAMETERS } from '../../infra/rule-parameters.js';
-import type { AnyRule } from '../../rules/engine/rule.js';
+import type { AnyRule } from '../../rules/core/engine/rule.js';
 import { rule as internetFacingApproved } from '../../rules/lb-internet-facing-approved/rule.js';
 import { asList, iamStatements, synthApp } from '../support/synth.js';
 

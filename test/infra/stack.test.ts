@@ -2,7 +2,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isReadOnly, UNSCOPABLE_WRITES } from '../../infra/iam-policy.js';
 import { DeploymentConfigError } from '../../infra/rule-parameters.js';
-import { requiredIamActions } from '../../rules/engine/iam.js';
+import { requiredIamActions } from '../../rules/core/engine/iam.js';
 import { RULES } from '../../rules/index.js';
 import { REMEDIATED_FIXTURES } from '../fixtures/deploy/index.js';
 import { asList, iamStatements, synthApp } from '../support/synth.js';

@@ -9,11 +9,11 @@ import * as elb from '@aws-sdk/client-elastic-load-balancing';
 import * as v2 from '@aws-sdk/client-elastic-load-balancing-v2';
 import * as waf from '@aws-sdk/client-wafv2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runInvocation } from '../../rules/engine/invocation.js';
-import { silentLog } from '../../rules/engine/log.js';
+import { runInvocation } from '../../rules/core/engine/invocation.js';
+import { silentLog } from '../../rules/core/engine/log.js';
+import { LiveEstate } from '../../rules/core/resources/live/live-estate.js';
+import { RegionalAws } from '../../rules/core/resources/live/regional-aws.js';
 import { rule as worldIngress } from '../../rules/lb-sg-world-ingress/rule.js';
-import { LiveEstate } from '../../rules/resources/live/live-estate.js';
-import { RegionalAws } from '../../rules/resources/live/regional-aws.js';
 import { permission, securityGroupItem, tcp } from '../fixtures/network-items.js';
 import { type MotoServer, motoEnv, requireMoto, startMoto, useMotoEnv } from '../support/moto.js';
 

@@ -7,9 +7,9 @@ import {
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { PutParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHandler } from '../../rules/core/engine/handler.js';
+import type { Log } from '../../rules/core/engine/log.js';
 import { rule as acmRequired } from '../../rules/elbv2-acm-certificate-required/rule.js';
-import { createHandler } from '../../rules/engine/handler.js';
-import type { Log } from '../../rules/engine/log.js';
 import { rule as internetFacingApproved } from '../../rules/lb-internet-facing-approved/rule.js';
 import { REGION, scheduledEvent } from '../fixtures/config-items.js';
 import { runCli } from '../support/cli.js';
@@ -146,7 +146,13 @@ describe.skipIf(!run)('list parameters from SSM Parameter Store, on moto', () =>
       /SSM parameter \/elb-config-rules\/approved-gone could not be read: it does not exist/,
     );
 
-    const offline = await runCli(['audit', '--snapshot', 'rules/resources/sample-estate', '--param', param]);
+    const offline = await runCli([
+      'audit',
+      '--snapshot',
+      'rules/core/resources/sample-estate',
+      '--param',
+      param,
+    ]);
     expect(offline.code).toBe(2);
     expect(offline.stderr).toContain('a --snapshot audit reads none, so give the list inline');
   }, 300_000);

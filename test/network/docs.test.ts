@@ -2,7 +2,7 @@
 // mappings; this fails when a rule changes and the page does not.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { ParamSpec } from '../../rules/engine/parameters.js';
+import type { ParamSpec } from '../../rules/core/engine/parameters.js';
 import { selectRules } from '../../rules/index.js';
 
 const page = readFileSync('README.md', 'utf8');

@@ -6,16 +6,16 @@ import {
   isWorld,
   parseCidr,
   withinAny,
-} from '../../rules/resources/network/cidr.js';
-import { describeRule, ingressRules, opensPort } from '../../rules/resources/network/ingress.js';
-import { listenerPorts, transportsOf } from '../../rules/resources/network/listener-ports.js';
+} from '../../rules/core/resources/network/cidr.js';
+import { describeRule, ingressRules, opensPort } from '../../rules/core/resources/network/ingress.js';
+import { listenerPorts, transportsOf } from '../../rules/core/resources/network/listener-ports.js';
 import {
   formatPorts,
   permissionPorts,
   protocolName,
   subtractPorts,
-} from '../../rules/resources/network/ports.js';
-import { worldSourcesOf } from '../../rules/resources/network/world.js';
+} from '../../rules/core/resources/network/ports.js';
+import { worldSourcesOf } from '../../rules/core/resources/network/world.js';
 import {
   ACCOUNT,
   elbv2Item,

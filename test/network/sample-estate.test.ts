@@ -1,10 +1,10 @@
 // The built-in sample estate shows every network rule at work: 40-network.json adds targets, the
 // groups guarding them and web ACLs to the load balancers of 10-estate.json, plus three new ones.
 import { describe, expect, it } from 'vitest';
-import { runAudit } from '../../rules/audit/audit.js';
+import { runAudit } from '../../bin/cli/audit/audit.js';
+import { parseSnapshot, readSnapshots, SnapshotError } from '../../rules/core/resources/snapshot/load.js';
+import { SnapshotEstate } from '../../rules/core/resources/snapshot/snapshot-estate.js';
 import { selectRules } from '../../rules/index.js';
-import { parseSnapshot, readSnapshots, SnapshotError } from '../../rules/resources/snapshot/load.js';
-import { SnapshotEstate } from '../../rules/resources/snapshot/snapshot-estate.js';
 
 const NETWORK_RULES = [
   'lb-sg-world-ingress',
@@ -20,7 +20,7 @@ const NETWORK_RULES = [
 ];
 
 async function audit() {
-  const scopes = readSnapshots(['rules/resources/sample-estate']).map((region) => ({
+  const scopes = readSnapshots(['rules/core/resources/sample-estate']).map((region) => ({
     label: `${region.accountId}/${region.region}`,
     accountId: region.accountId,
     region: region.region,
@@ -39,7 +39,7 @@ async function audit() {
 
 describe('the sample estate', () => {
   it('has every facet the network rules need, for every load balancer', async () => {
-    const scopes = readSnapshots(['rules/resources/sample-estate']);
+    const scopes = readSnapshots(['rules/core/resources/sample-estate']);
     const result = await runAudit(
       scopes.map((region) => ({
         label: region.region,

@@ -1,11 +1,11 @@
 // A security group's configuration-item change is reported on every load balancer that uses
 // the group, judged with the group as the item recorded it (not as it was read earlier).
 import { describe, expect, it } from 'vitest';
-import { runInvocation } from '../../rules/engine/invocation.js';
-import { silentLog } from '../../rules/engine/log.js';
+import { runInvocation } from '../../rules/core/engine/invocation.js';
+import { silentLog } from '../../rules/core/engine/log.js';
+import type { LoadBalancerRecord } from '../../rules/core/resources/snapshot/format.js';
+import { SnapshotEstate } from '../../rules/core/resources/snapshot/snapshot-estate.js';
 import { rule } from '../../rules/lb-sg-world-ingress/rule.js';
-import type { LoadBalancerRecord } from '../../rules/resources/snapshot/format.js';
-import { SnapshotEstate } from '../../rules/resources/snapshot/snapshot-estate.js';
 import {
   ACCOUNT,
   CLASSIC_CERTIFICATE,

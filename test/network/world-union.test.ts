@@ -1,12 +1,12 @@
 // World means the union of the sources: a port is open to the world when the sources admitting it,
 // across permissions and across the load balancer's groups, together cover 0.0.0.0/0 or ::/0.
 import { describe, expect, it } from 'vitest';
+import type { ElbV2Listener } from '../../rules/core/resources/model.js';
+import { ingressRules } from '../../rules/core/resources/network/ingress.js';
+import { worldExposure } from '../../rules/core/resources/network/world.js';
+import type { TargetGroup } from '../../rules/core/resources/normalize/targets.js';
 import { rule as worldIngress } from '../../rules/lb-sg-world-ingress/rule.js';
 import { rule as targetRule } from '../../rules/lb-target-sg-restricted/rule.js';
-import type { ElbV2Listener } from '../../rules/resources/model.js';
-import { ingressRules } from '../../rules/resources/network/ingress.js';
-import { worldExposure } from '../../rules/resources/network/world.js';
-import type { TargetGroup } from '../../rules/resources/normalize/targets.js';
 import {
   ACCOUNT,
   elbv2Item,

@@ -5,9 +5,9 @@ import {
   DescribeTagsCommand,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { describe, expect, it } from 'vitest';
+import { ELBV2_LOAD_BALANCER } from '../../rules/core/resources/model.js';
 import { remediation } from '../../rules/nlb-tls-only/remediation.js';
 import { rule } from '../../rules/nlb-tls-only/rule.js';
-import { ELBV2_LOAD_BALANCER } from '../../rules/resources/model.js';
 import { requireMoto } from '../support/moto.js';
 import { dumpState } from './support/dump.js';
 import { type Estate, forward, world } from './support/estate.js';

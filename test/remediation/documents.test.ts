@@ -14,17 +14,17 @@ import {
 } from '../../infra/remediation-documents.js';
 import { remediation as albHttps } from '../../rules/alb-https-only/remediation.js';
 import { remediation as clbPolicy } from '../../rules/clb-tls-policy/remediation.js';
+import { AWS_MANAGED_REMEDIATIONS } from '../../rules/core/engine/aws-managed-remediations.js';
+import { REMEDIATION_EXEMPT_TAG } from '../../rules/core/engine/remediation-permissions.js';
+import type { AnyRule, PermissionStatement, RemediationLink } from '../../rules/core/engine/rule.js';
+import { ELBV2_LOAD_BALANCER } from '../../rules/core/resources/model.js';
 import { remediation as elbv2Policy } from '../../rules/elbv2-tls-policy/remediation.js';
-import { AWS_MANAGED_REMEDIATIONS } from '../../rules/engine/aws-managed-remediations.js';
-import { REMEDIATION_EXEMPT_TAG } from '../../rules/engine/remediation-permissions.js';
-import type { AnyRule, PermissionStatement, RemediationLink } from '../../rules/engine/rule.js';
 import { RULES } from '../../rules/index.js';
 import {
   remediation as revoke,
   targetGroupsRemediation,
 } from '../../rules/lb-sg-world-ingress/remediation.js';
 import { remediation as nlbTls } from '../../rules/nlb-tls-only/remediation.js';
-import { ELBV2_LOAD_BALANCER } from '../../rules/resources/model.js';
 import { policyProblems } from '../support/iam-policy.js';
 import { loadDocument, SUPPORTED_ACTIONS } from '../support/ssm-runner/index.js';
 import { coerceParameter } from '../support/ssm-runner/values.js';

@@ -6,9 +6,9 @@
 import type { SecurityGroupRule } from '@aws-sdk/client-ec2';
 import { afterAll, describe, expect, it } from 'vitest';
 import { remediationDocumentPath } from '../../infra/remediation-documents.js';
+import { ELBV2_LOAD_BALANCER } from '../../rules/core/resources/model.js';
 import { remediation } from '../../rules/lb-sg-world-ingress/remediation.js';
 import { rule as worldIngressRule } from '../../rules/lb-sg-world-ingress/rule.js';
-import { ELBV2_LOAD_BALANCER } from '../../rules/resources/model.js';
 import { requireMoto } from '../support/moto.js';
 import { loadDocument, PythonWorker, scriptOf } from '../support/ssm-runner/index.js';
 import { dumpState } from './support/dump.js';

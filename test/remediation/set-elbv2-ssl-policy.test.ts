@@ -2,9 +2,9 @@
 // accepted ones and plaintext ones are left alone.
 import { DescribeListenersCommand, ModifyListenerCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { describe, expect, it } from 'vitest';
+import { ELBV2_LOAD_BALANCER } from '../../rules/core/resources/model.js';
 import { RULE_DEFAULTS, remediation } from '../../rules/elbv2-tls-policy/remediation.js';
 import { rule } from '../../rules/elbv2-tls-policy/rule.js';
-import { ELBV2_LOAD_BALANCER } from '../../rules/resources/model.js';
 import { requireMoto } from '../support/moto.js';
 import { dumpState } from './support/dump.js';
 import { type Estate, forward } from './support/estate.js';

@@ -1,6 +1,9 @@
 // The TLS policy documents and the rules agree: the policies the documents set pass the rules, and
 // the ELBv2 document leaves alone exactly the policies the rule accepts.
 import { describe, expect, it } from 'vitest';
+import { ruleParameters } from '../../rules/core/engine/judge.js';
+import { ELBV2_CATALOG } from '../../rules/core/tls/catalog.js';
+import { judgePolicy, SECURITY_HUB_ELB17_POLICIES } from '../../rules/core/tls/requirements.js';
 import {
   acceptedPoliciesFor,
   MAX_STATIC_VALUES,
@@ -9,9 +12,6 @@ import {
   remediation,
 } from '../../rules/elbv2-tls-policy/remediation.js';
 import { rule } from '../../rules/elbv2-tls-policy/rule.js';
-import { ruleParameters } from '../../rules/engine/judge.js';
-import { ELBV2_CATALOG } from '../../rules/tls/catalog.js';
-import { judgePolicy, SECURITY_HUB_ELB17_POLICIES } from '../../rules/tls/requirements.js';
 
 describe('elbv2-tls-policy and its document', () => {
   it("copies the rule's default parameters", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeConfigurationItem } from '../../rules/resources/config-item/item.js';
-import { subjectOf } from '../../rules/resources/config-item/to-model.js';
+import { normalizeConfigurationItem } from '../../rules/core/resources/config-item/item.js';
+import { subjectOf } from '../../rules/core/resources/config-item/to-model.js';
 import {
   classicItem,
   elbv2LoadBalancerItem,

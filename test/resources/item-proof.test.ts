@@ -4,16 +4,16 @@ import { describe, expect, it } from 'vitest';
 import { rule as waf } from '../../rules/alb-waf-enabled/rule.js';
 import { rule as clbAcm } from '../../rules/clb-acm-certificate-required/rule.js';
 import { rule as clbHttps } from '../../rules/clb-https-ssl-only/rule.js';
-import { judge, ruleParameters } from '../../rules/engine/judge.js';
-import type { AnyRule } from '../../rules/engine/rule.js';
+import { judge, ruleParameters } from '../../rules/core/engine/judge.js';
+import type { AnyRule } from '../../rules/core/engine/rule.js';
+import { affectedBy } from '../../rules/core/resources/affected.js';
+import { normalizeConfigurationItem } from '../../rules/core/resources/config-item/item.js';
+import type { Estate } from '../../rules/core/resources/estate.js';
+import { failed } from '../../rules/core/resources/fetched.js';
+import type { LoadBalancerRecord } from '../../rules/core/resources/snapshot/format.js';
+import { SnapshotEstate } from '../../rules/core/resources/snapshot/snapshot-estate.js';
 import { rule as internetApproved } from '../../rules/lb-internet-facing-approved/rule.js';
 import { rule as worldIngress } from '../../rules/lb-sg-world-ingress/rule.js';
-import { affectedBy } from '../../rules/resources/affected.js';
-import { normalizeConfigurationItem } from '../../rules/resources/config-item/item.js';
-import type { Estate } from '../../rules/resources/estate.js';
-import { failed } from '../../rules/resources/fetched.js';
-import type { LoadBalancerRecord } from '../../rules/resources/snapshot/format.js';
-import { SnapshotEstate } from '../../rules/resources/snapshot/snapshot-estate.js';
 import { classicItem as realClassicItem } from '../fixtures/config-items.js';
 import {
   ACCOUNT,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rule } from '../../rules/alb-https-only/rule.js';
-import { elbv2Listener, listenerRule } from '../../rules/resources/normalize/elbv2.js';
+import { elbv2Listener, listenerRule } from '../../rules/core/resources/normalize/elbv2.js';
 import {
   albArn,
   elbv2LoadBalancerItem,

@@ -3,11 +3,11 @@
 // "no certificate" (NOT_APPLICABLE) nor pass the load balancer on its other certificates.
 import { describe, expect, it } from 'vitest';
 import { rule as clbAcm } from '../../rules/clb-acm-certificate-required/rule.js';
-import { annotationOf } from '../../rules/engine/annotation.js';
-import { ruleParameters } from '../../rules/engine/judge.js';
-import type { AnyRule } from '../../rules/engine/rule.js';
+import { annotationOf } from '../../rules/core/engine/annotation.js';
+import { ruleParameters } from '../../rules/core/engine/judge.js';
+import type { AnyRule } from '../../rules/core/engine/rule.js';
+import { classicLoadBalancer } from '../../rules/core/resources/normalize/classic.js';
 import { rule as expiry } from '../../rules/lb-certificate-expiry/rule.js';
-import { classicLoadBalancer } from '../../rules/resources/normalize/classic.js';
 import { ACM_ARN, acm, NOW } from '../support/certificate-models.js';
 
 /** One LoadBalancerDescriptions entry as DescribeLoadBalancers returns it. */

@@ -1,7 +1,7 @@
 // Table-driven tests over configuration items shaped as AWS Config records them.
 import { describe, expect, it } from 'vitest';
 import { rule as clbAcm } from '../../rules/clb-acm-certificate-required/rule.js';
-import { annotationOf } from '../../rules/engine/annotation.js';
+import { annotationOf } from '../../rules/core/engine/annotation.js';
 import { ACM, classicFromItem, IAM, run } from '../support/tls-items.js';
 
 describe('clb-acm-certificate-required', () => {

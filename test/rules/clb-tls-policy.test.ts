@@ -1,9 +1,9 @@
 // Table-driven tests over configuration items shaped as AWS Config records them.
 import { describe, expect, it } from 'vitest';
 import { rule as clbTls } from '../../rules/clb-tls-policy/rule.js';
-import { annotationOf } from '../../rules/engine/annotation.js';
-import { CLASSIC_CATALOG } from '../../rules/tls/catalog.js';
-import { NO_DESCRIBED_POLICIES } from '../../rules/tls/lookup.js';
+import { annotationOf } from '../../rules/core/engine/annotation.js';
+import { CLASSIC_CATALOG } from '../../rules/core/tls/catalog.js';
+import { NO_DESCRIBED_POLICIES } from '../../rules/core/tls/lookup.js';
 import { ACM, classicFromItem, run, sslPolicy } from '../support/tls-items.js';
 
 describe('clb-tls-policy over Classic configuration items', () => {

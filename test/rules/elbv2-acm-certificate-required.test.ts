@@ -1,7 +1,7 @@
 // Table-driven tests over configuration items shaped as AWS Config records them.
 import { describe, expect, it } from 'vitest';
+import { annotationOf } from '../../rules/core/engine/annotation.js';
 import { rule as elbv2Acm } from '../../rules/elbv2-acm-certificate-required/rule.js';
-import { annotationOf } from '../../rules/engine/annotation.js';
 import { ACM, albFromItem, IAM, listenerFromItem, run } from '../support/tls-items.js';
 
 describe('ACM-required rules', () => {

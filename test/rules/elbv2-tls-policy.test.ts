@@ -2,11 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import { rule as clbAcm } from '../../rules/clb-acm-certificate-required/rule.js';
 import { rule as clbTls } from '../../rules/clb-tls-policy/rule.js';
+import { annotationOf } from '../../rules/core/engine/annotation.js';
+import { ruleParameters } from '../../rules/core/engine/judge.js';
+import type { AnyRule } from '../../rules/core/engine/rule.js';
+import { type DescribedTlsPolicies, NO_DESCRIBED_POLICIES } from '../../rules/core/tls/lookup.js';
 import { rule as elbv2Tls } from '../../rules/elbv2-tls-policy/rule.js';
-import { annotationOf } from '../../rules/engine/annotation.js';
-import { ruleParameters } from '../../rules/engine/judge.js';
-import type { AnyRule } from '../../rules/engine/rule.js';
-import { type DescribedTlsPolicies, NO_DESCRIBED_POLICIES } from '../../rules/tls/lookup.js';
 import { albFromItem, listenerFromItem, run } from '../support/tls-items.js';
 
 describe('elbv2-tls-policy over Listener configuration items', () => {

@@ -1,6 +1,6 @@
 // Expiry judged against the evaluation time, for ACM and IAM certificates.
 import { describe, expect, it } from 'vitest';
-import { annotationOf } from '../../rules/engine/annotation.js';
+import { annotationOf } from '../../rules/core/engine/annotation.js';
 import { rule as expiry } from '../../rules/lb-certificate-expiry/rule.js';
 import { ACM_ARN, acm, alb, evaluate, https } from '../support/certificate-models.js';
 

@@ -1,8 +1,8 @@
 // Key sizes in both ACM spellings.
 import { describe, expect, it } from 'vitest';
-import { annotationOf } from '../../rules/engine/annotation.js';
+import { annotationOf } from '../../rules/core/engine/annotation.js';
+import { parseKeyAlgorithm } from '../../rules/core/tls/certificate-key.js';
 import { rule as keyStrength } from '../../rules/lb-certificate-key-strength/rule.js';
-import { parseKeyAlgorithm } from '../../rules/tls/certificate-key.js';
 import { ACM_ARN, acm, alb, evaluate, https } from '../support/certificate-models.js';
 
 describe('lb-certificate-key-strength', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidParameterError } from '../../rules/engine/parameters.js';
+import { InvalidParameterError } from '../../rules/core/engine/parameters.js';
+import type { ElbV2Listener } from '../../rules/core/resources/model.js';
 import { rule } from '../../rules/lb-sg-world-ingress/rule.js';
-import type { ElbV2Listener } from '../../rules/resources/model.js';
 import {
   CLASSIC_CERTIFICATE,
   classicItem,

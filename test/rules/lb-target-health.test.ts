@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { RegisteredTarget, TargetGroup } from '../../rules/core/resources/normalize/targets.js';
+import { classicTargets } from '../../rules/core/resources/normalize/targets.js';
 import { rule } from '../../rules/lb-target-health/rule.js';
-import type { RegisteredTarget, TargetGroup } from '../../rules/resources/normalize/targets.js';
-import { classicTargets } from '../../rules/resources/normalize/targets.js';
 import {
   ACCOUNT,
   classicItem,

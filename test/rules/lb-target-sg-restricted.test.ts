@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { rule } from '../../rules/lb-target-sg-restricted/rule.js';
 import type {
   TargetGuard,
   TargetSecurityGroups,
-} from '../../rules/resources/facets/target-security-groups.js';
-import type { TargetGroup } from '../../rules/resources/normalize/targets.js';
+} from '../../rules/core/resources/facets/target-security-groups.js';
+import type { TargetGroup } from '../../rules/core/resources/normalize/targets.js';
+import { rule } from '../../rules/lb-target-sg-restricted/rule.js';
 import {
   ACCOUNT,
   CLASSIC_CERTIFICATE,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { elbv2Listener } from '../../rules/core/resources/normalize/elbv2.js';
 import { rule } from '../../rules/nlb-tls-only/rule.js';
-import { elbv2Listener } from '../../rules/resources/normalize/elbv2.js';
 import {
   albArn,
   elbv2LoadBalancerItem,

@@ -2,7 +2,7 @@
 // document made? It knows, for the calls the documents make, which resource ARN IAM authorizes, and
 // matches them against the statements' action and resource patterns. Conditions are not evaluated
 // (they only narrow an allow); a call the evaluator has no resource rule for fails loudly.
-import type { PermissionStatement } from '../../rules/engine/rule.js';
+import type { PermissionStatement } from '../../rules/core/engine/rule.js';
 
 export interface IamContext {
   partition: string;

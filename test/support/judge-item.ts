@@ -1,10 +1,10 @@
 // Judges a rule against a real-shaped configuration item through the same judge() the Lambda and
 // the CLI use, with any further facets (listeners, rules...) given as API-shaped data.
-import { type Evaluation, judge, ruleParameters } from '../../rules/engine/judge.js';
-import type { AnyRule } from '../../rules/engine/rule.js';
-import { normalizeConfigurationItem } from '../../rules/resources/config-item/item.js';
-import { subjectOf } from '../../rules/resources/config-item/to-model.js';
-import { SnapshotEstate } from '../../rules/resources/snapshot/snapshot-estate.js';
+import { type Evaluation, judge, ruleParameters } from '../../rules/core/engine/judge.js';
+import type { AnyRule } from '../../rules/core/engine/rule.js';
+import { normalizeConfigurationItem } from '../../rules/core/resources/config-item/item.js';
+import { subjectOf } from '../../rules/core/resources/config-item/to-model.js';
+import { SnapshotEstate } from '../../rules/core/resources/snapshot/snapshot-estate.js';
 
 export const NOW = new Date('2026-11-20T12:00:00.000Z');
 

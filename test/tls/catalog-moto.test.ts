@@ -5,9 +5,9 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { elbv2PredefinedPolicies } from '../../rules/resources/facets/tls-policies.js';
-import { RegionalAws } from '../../rules/resources/live/regional-aws.js';
-import { CATALOG_FILE, type CatalogFile } from '../../rules/tls/catalog.js';
+import { elbv2PredefinedPolicies } from '../../rules/core/resources/facets/tls-policies.js';
+import { RegionalAws } from '../../rules/core/resources/live/regional-aws.js';
+import { CATALOG_FILE, type CatalogFile } from '../../rules/core/tls/catalog.js';
 import { type MotoServer, motoEnv, requireMoto, startMoto, useMotoEnv } from '../support/moto.js';
 
 const run = requireMoto();

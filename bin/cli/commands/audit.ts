@@ -1,10 +1,10 @@
-import { type AuditScope, prepareRules, runAudit } from '../../../rules/audit/audit.js';
-import { atOrAbove, gateFailures, isSeverity, parseFailOn } from '../../../rules/audit/gate.js';
-import type { AnyRule } from '../../../rules/engine/rule.js';
-import { SEVERITIES } from '../../../rules/engine/rule.js';
+import type { AnyRule } from '../../../rules/core/engine/rule.js';
+import { SEVERITIES } from '../../../rules/core/engine/rule.js';
+import { readSnapshots } from '../../../rules/core/resources/snapshot/load.js';
+import { SnapshotEstate } from '../../../rules/core/resources/snapshot/snapshot-estate.js';
 import { selectRules } from '../../../rules/index.js';
-import { readSnapshots } from '../../../rules/resources/snapshot/load.js';
-import { SnapshotEstate } from '../../../rules/resources/snapshot/snapshot-estate.js';
+import { type AuditScope, prepareRules, runAudit } from '../audit/audit.js';
+import { atOrAbove, gateFailures, isSeverity, parseFailOn } from '../audit/gate.js';
 import { validateRegions } from '../aws-session.js';
 import { EXIT } from '../exit-codes.js';
 import { formatCsv } from '../format/csv.js';

@@ -1,13 +1,13 @@
 // Records the live estate, every facet of every load balancer, in the snapshot format.
-import { ALL_FACETS } from '../../../rules/resources/facets/index.js';
-import { LiveEstate } from '../../../rules/resources/live/live-estate.js';
-import { RegionalAws } from '../../../rules/resources/live/regional-aws.js';
+import { ALL_FACETS } from '../../../rules/core/resources/facets/index.js';
+import { LiveEstate } from '../../../rules/core/resources/live/live-estate.js';
+import { RegionalAws } from '../../../rules/core/resources/live/regional-aws.js';
 import {
   SNAPSHOT_FORMAT,
   SNAPSHOT_VERSION,
   type SnapshotFile,
-} from '../../../rules/resources/snapshot/format.js';
-import { recordRegion } from '../../../rules/resources/snapshot/record.js';
+} from '../../../rules/core/resources/snapshot/format.js';
+import { recordRegion } from '../../../rules/core/resources/snapshot/record.js';
 import { openSession, regionsOf, validateRegions } from '../aws-session.js';
 import { checkOutputPath, emit } from '../output.js';
 

@@ -1,8 +1,8 @@
 // The CSV report: one row per evaluation, for spreadsheets and data pipelines (RFC 4180 quoting
 // by csv-stringify). Cells that a spreadsheet would run as a formula are prefixed with a quote.
 import { stringify } from 'csv-stringify/sync';
-import type { AuditResult } from '../../../rules/audit/audit.js';
-import type { AnyRule } from '../../../rules/engine/rule.js';
+import type { AnyRule } from '../../../rules/core/engine/rule.js';
+import type { AuditResult } from '../audit/audit.js';
 
 export const CSV_COLUMNS = [
   'accountId',

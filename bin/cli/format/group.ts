@@ -1,10 +1,11 @@
 // Groups evaluations by account, region and rule, worst first: the order every human-facing
 // report (table, HTML) shows them in.
-import { COMPLIANCE_ORDER } from '../../../rules/audit/audit.js';
-import { severityRank } from '../../../rules/audit/gate.js';
-import { type Counts, emptyCounts } from '../../../rules/audit/summary.js';
-import type { Evaluation } from '../../../rules/engine/judge.js';
-import type { AnyRule } from '../../../rules/engine/rule.js';
+
+import type { Evaluation } from '../../../rules/core/engine/judge.js';
+import type { AnyRule } from '../../../rules/core/engine/rule.js';
+import { COMPLIANCE_ORDER } from '../audit/audit.js';
+import { severityRank } from '../audit/gate.js';
+import { type Counts, emptyCounts } from '../audit/summary.js';
 
 export interface Group<T> {
   key: string;

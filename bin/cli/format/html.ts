@@ -1,11 +1,12 @@
 // The HTML report: one self-contained file (inline CSS, SVG and script; a Content-Security-Policy
 // that forbids every network fetch). Summary by rule, control and account, a chart of compliance
 // per rule, and a filterable findings table with annotations and remediation hints.
-import { type AuditResult, COMPLIANCE_ORDER } from '../../../rules/audit/audit.js';
-import { severityRank } from '../../../rules/audit/gate.js';
-import { type Counts, controlLabel, emptyCounts, summarizeAudit } from '../../../rules/audit/summary.js';
-import type { ComplianceType } from '../../../rules/engine/outcome.js';
-import type { AnyRule } from '../../../rules/engine/rule.js';
+
+import type { ComplianceType } from '../../../rules/core/engine/outcome.js';
+import type { AnyRule } from '../../../rules/core/engine/rule.js';
+import { type AuditResult, COMPLIANCE_ORDER } from '../audit/audit.js';
+import { severityRank } from '../audit/gate.js';
+import { type Counts, controlLabel, emptyCounts, summarizeAudit } from '../audit/summary.js';
 import { HTML_CLIENT_SCRIPT } from './html-client.js';
 import { remediationHint } from './remediation.js';
 import { TOOL } from './tool.js';

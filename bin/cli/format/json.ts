@@ -1,8 +1,9 @@
 // The JSON report: {"evaluations":[...], "summary":{...}}, documented in docs/json-report.md.
-import type { AuditResult } from '../../../rules/audit/audit.js';
-import { summarizeAudit } from '../../../rules/audit/summary.js';
-import type { AnyRule } from '../../../rules/engine/rule.js';
+
+import type { AnyRule } from '../../../rules/core/engine/rule.js';
 import { RULES } from '../../../rules/index.js';
+import type { AuditResult } from '../audit/audit.js';
+import { summarizeAudit } from '../audit/summary.js';
 
 export function formatJson(result: AuditResult, rules: readonly AnyRule[] = RULES): string {
   const evaluations = result.evaluations.map((e) => ({

@@ -1,5 +1,5 @@
 // The remediation hint a report shows beside a rule's findings, from the rule's metadata.
-import type { AnyRule } from '../../../rules/engine/rule.js';
+import type { AnyRule } from '../../../rules/core/engine/rule.js';
 
 export function remediationHint(rule: AnyRule): string {
   const link = rule.remediation;

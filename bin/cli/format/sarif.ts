@@ -4,11 +4,11 @@
 // (account, region, rule, resource) lets a dashboard follow a finding from run to run.
 import { createHash } from 'node:crypto';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
-import type { AuditResult } from '../../../rules/audit/audit.js';
-import { controlLabel, summarizeAudit } from '../../../rules/audit/summary.js';
-import type { Evaluation } from '../../../rules/engine/judge.js';
-import type { AnyRule, Severity } from '../../../rules/engine/rule.js';
-import { CLASSIC_LOAD_BALANCER } from '../../../rules/resources/model.js';
+import type { Evaluation } from '../../../rules/core/engine/judge.js';
+import type { AnyRule, Severity } from '../../../rules/core/engine/rule.js';
+import { CLASSIC_LOAD_BALANCER } from '../../../rules/core/resources/model.js';
+import type { AuditResult } from '../audit/audit.js';
+import { controlLabel, summarizeAudit } from '../audit/summary.js';
 import { remediationHint } from './remediation.js';
 import { TOOL } from './tool.js';
 

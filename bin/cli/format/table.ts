@@ -1,10 +1,10 @@
 // The table report: grouped per account, region and rule, worst first, one line per load
 // balancer, then a per-rule summary. Colour only when writing to a terminal.
 import pc from 'picocolors';
-import type { AuditResult } from '../../../rules/audit/audit.js';
-import { type Counts, summarizeAudit } from '../../../rules/audit/summary.js';
-import type { ComplianceType } from '../../../rules/engine/outcome.js';
-import type { AnyRule } from '../../../rules/engine/rule.js';
+import type { ComplianceType } from '../../../rules/core/engine/outcome.js';
+import type { AnyRule } from '../../../rules/core/engine/rule.js';
+import type { AuditResult } from '../audit/audit.js';
+import { type Counts, summarizeAudit } from '../audit/summary.js';
 import { groupEvaluations } from './group.js';
 
 const LABEL: Record<ComplianceType, string> = {

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { remediationConfigurationProps } from '../../../infra/remediation-configuration.js';
 import { type DocumentLink, remediationDocumentPath } from '../../../infra/remediation-documents.js';
-import { ruleParameters } from '../../../rules/engine/judge.js';
+import { ruleParameters } from '../../../rules/core/engine/judge.js';
 import { findRule } from '../../../rules/index.js';
 import { authorizationsFor, type IamContext, isAllowed } from '../../support/iam-policy.js';
 import { startLeanMoto } from '../../support/lean-moto.js';

@@ -3,7 +3,11 @@
 // throttled DescribeRules slows DescribeRules, not DescribeTags. Every request actually sent
 // (retries included) is counted by API, beside RegionalAws's count of logical calls.
 
-import { type AwsScope, type MiddlewareClient, RegionalAws } from '../resources/live/regional-aws.js';
+import {
+  type AwsScope,
+  type MiddlewareClient,
+  RegionalAws,
+} from '../../../rules/core/resources/live/regional-aws.js';
 import { AdaptiveLimit } from './adaptive-limit.js';
 import { type AuditRetryOptions, AuditRetryStrategy } from './retry.js';
 import { isThrottling } from './throttling.js';

@@ -1,6 +1,6 @@
 // Severity floors and the --fail-on gate for CI pipelines.
-import type { Evaluation } from '../engine/judge.js';
-import { type AnyRule, SEVERITIES, type Severity } from '../engine/rule.js';
+import type { Evaluation } from '../../../rules/core/engine/judge.js';
+import { type AnyRule, SEVERITIES, type Severity } from '../../../rules/core/engine/rule.js';
 
 /** critical = 0 … informational = 4. */
 export function severityRank(severity: Severity): number {

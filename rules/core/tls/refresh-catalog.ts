@@ -1,5 +1,5 @@
 // npm run refresh-tls-catalog -- [--region R] [--output FILE] [--check]
-// Refreshes rules/tls/catalog.json from a live account's DescribeSSLPolicies and Classic
+// Refreshes rules/core/tls/catalog.json from a live account's DescribeSSLPolicies and Classic
 // DescribeLoadBalancerPolicies. Honours AWS_ENDPOINT_URL and the standard credential chain.
 // --check writes nothing and exits 1 when the catalog is out of date.
 import { readFileSync, writeFileSync } from 'node:fs';

@@ -1,7 +1,7 @@
 // Counts for the end of a report and the JSON summary (documented in docs/json-report.md).
-import type { Evaluation } from '../engine/judge.js';
-import type { ComplianceType } from '../engine/outcome.js';
-import type { AnyRule, Severity } from '../engine/rule.js';
+import type { Evaluation } from '../../../rules/core/engine/judge.js';
+import type { ComplianceType } from '../../../rules/core/engine/outcome.js';
+import type { AnyRule, Severity } from '../../../rules/core/engine/rule.js';
 import type { AuditResult, ScopeError, SkippedScope, TrafficSummary } from './audit.js';
 
 export type Counts = Record<ComplianceType, number>;

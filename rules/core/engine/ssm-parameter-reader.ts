@@ -6,7 +6,7 @@ import { memoise, ParameterStoreError, type ReadParameter } from './parameter-st
 
 /**
  * The SDK module is passed in, not imported: the Lambda bundle leaves it out and loads it only when a
- * parameter names Parameter Store (see rules/engine/handler.ts).
+ * parameter names Parameter Store (see rules/core/engine/handler.ts).
  */
 export type SsmModule = Pick<typeof import('@aws-sdk/client-ssm'), 'GetParameterCommand'>;
 
