@@ -22,7 +22,7 @@ const ARGS = [
   '--no-progress',
 ];
 
-// Throttled past its retries is covered in test/engine/delivery.test.ts: the audit's patient
+// Throttled past its retries is covered in test/core/engine/delivery.test.ts: the audit's patient
 // retries would make it a minute long here.
 describe.each([['denied', 'access-denied', 'AccessDenied']] as const)(
   'audit when the Classic listing is %s',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CLASSIC_CATALOG, ELBV2_CATALOG } from '../../rules/core/tls/catalog.js';
-import { classifyPolicy, UnclassifiablePolicyError } from '../../rules/core/tls/classify.js';
-import { judgePolicy, type TlsRequirements } from '../../rules/core/tls/requirements.js';
+import { CLASSIC_CATALOG, ELBV2_CATALOG } from '../../../rules/core/tls/catalog.js';
+import { classifyPolicy, UnclassifiablePolicyError } from '../../../rules/core/tls/classify.js';
+import { judgePolicy, type TlsRequirements } from '../../../rules/core/tls/requirements.js';
 
 const DEFAULTS: TlsRequirements = {
   minTlsVersion: 'TLSv1.2',

@@ -1,13 +1,16 @@
 // The presets reproduce the Security Hub control text quoted, with its source and date, in docs/tls-controls.md.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ELBV2_CATALOG } from '../../rules/core/tls/catalog.js';
-import { NO_DESCRIBED_POLICIES } from '../../rules/core/tls/lookup.js';
-import { SECURITY_HUB_ELB8_POLICY, SECURITY_HUB_ELB17_POLICIES } from '../../rules/core/tls/requirements.js';
-import { rule as elbv2Tls } from '../../rules/elbv2-tls-policy/rule.js';
-import { run } from '../support/tls-items.js';
+import { ELBV2_CATALOG } from '../../../rules/core/tls/catalog.js';
+import { NO_DESCRIBED_POLICIES } from '../../../rules/core/tls/lookup.js';
+import {
+  SECURITY_HUB_ELB8_POLICY,
+  SECURITY_HUB_ELB17_POLICIES,
+} from '../../../rules/core/tls/requirements.js';
+import { rule as elbv2Tls } from '../../../rules/elbv2-tls-policy/rule.js';
+import { run } from '../../support/tls-items.js';
 
-const doc = readFileSync(new URL('../../docs/tls-controls.md', import.meta.url), 'utf8');
+const doc = readFileSync(new URL('../../../docs/tls-controls.md', import.meta.url), 'utf8');
 
 /** The backquoted value of the quoted "**Parameters:**" line under a control's heading. */
 function quotedParameter(control: string, name: string): string[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ANNOTATION_LIMIT, annotationOf, cut, joinFindings } from '../../rules/core/engine/annotation.js';
+import { ANNOTATION_LIMIT, annotationOf, cut, joinFindings } from '../../../rules/core/engine/annotation.js';
 
 describe('annotations', () => {
   it('keeps short text as it is', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseRuleEvent } from '../../rules/core/engine/event.js';
-import { changeEvent, classicItem, scheduledEvent } from '../fixtures/config-items.js';
+import { parseRuleEvent } from '../../../rules/core/engine/event.js';
+import { changeEvent, classicItem, scheduledEvent } from '../../fixtures/config-items.js';
 
 describe('rule event parsing', () => {
   it('reads TESTMODE, the region and partition from the rule ARN', () => {

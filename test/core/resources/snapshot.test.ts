@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseSnapshot, readSnapshots } from '../../rules/core/resources/snapshot/load.js';
+import { parseSnapshot, readSnapshots } from '../../../rules/core/resources/snapshot/load.js';
 
 const SAMPLE = join(import.meta.dirname, '..', '..', 'rules', 'resources', 'sample-estate');
 

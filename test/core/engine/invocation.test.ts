@@ -1,14 +1,14 @@
 // The invocation flow for every message type and item status, over an in-memory estate.
 import { describe, expect, it, vi } from 'vitest';
-import { rule as albHttpsOnly } from '../../rules/alb-https-only/rule.js';
-import { rule as clbHttpsSslOnly } from '../../rules/clb-https-ssl-only/rule.js';
-import { type InvocationDeps, runInvocation } from '../../rules/core/engine/invocation.js';
-import { silentLog } from '../../rules/core/engine/log.js';
-import type { AnyRule } from '../../rules/core/engine/rule.js';
-import type { ElbV2LoadBalancer } from '../../rules/core/resources/model.js';
-import { elbv2Listener, elbv2LoadBalancer } from '../../rules/core/resources/normalize/elbv2.js';
-import type { LoadBalancerRecord } from '../../rules/core/resources/snapshot/format.js';
-import { SnapshotEstate } from '../../rules/core/resources/snapshot/snapshot-estate.js';
+import { rule as albHttpsOnly } from '../../../rules/alb-https-only/rule.js';
+import { rule as clbHttpsSslOnly } from '../../../rules/clb-https-ssl-only/rule.js';
+import { type InvocationDeps, runInvocation } from '../../../rules/core/engine/invocation.js';
+import { silentLog } from '../../../rules/core/engine/log.js';
+import type { AnyRule } from '../../../rules/core/engine/rule.js';
+import type { ElbV2LoadBalancer } from '../../../rules/core/resources/model.js';
+import { elbv2Listener, elbv2LoadBalancer } from '../../../rules/core/resources/normalize/elbv2.js';
+import type { LoadBalancerRecord } from '../../../rules/core/resources/snapshot/format.js';
+import { SnapshotEstate } from '../../../rules/core/resources/snapshot/snapshot-estate.js';
 import {
   ACCOUNT,
   albArn,
@@ -23,7 +23,7 @@ import {
   redirectTo,
   scheduledEvent,
   securityGroupItem,
-} from '../fixtures/config-items.js';
+} from '../../fixtures/config-items.js';
 
 const WEB = albArn('web', '1111');
 const API = albArn('api', '2222');

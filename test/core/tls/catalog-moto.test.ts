@@ -5,10 +5,10 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { elbv2PredefinedPolicies } from '../../rules/core/resources/facets/tls-policies.js';
-import { RegionalAws } from '../../rules/core/resources/live/regional-aws.js';
-import { CATALOG_FILE, type CatalogFile } from '../../rules/core/tls/catalog.js';
-import { type MotoServer, motoEnv, requireMoto, startMoto, useMotoEnv } from '../support/moto.js';
+import { elbv2PredefinedPolicies } from '../../../rules/core/resources/facets/tls-policies.js';
+import { RegionalAws } from '../../../rules/core/resources/live/regional-aws.js';
+import { CATALOG_FILE, type CatalogFile } from '../../../rules/core/tls/catalog.js';
+import { type MotoServer, motoEnv, requireMoto, startMoto, useMotoEnv } from '../../support/moto.js';
 
 const run = requireMoto();
 
@@ -48,7 +48,7 @@ describe.runIf(run)('catalog against moto DescribeSSLPolicies', () => {
 
   it('refresh-tls-catalog reads moto through AWS_ENDPOINT_URL and reports only the known difference', () => {
     const output = join(mkdtempSync(join(tmpdir(), 'catalog-')), 'catalog.json');
-    const root = new URL('../..', import.meta.url).pathname;
+    const root = new URL('../../..', import.meta.url).pathname;
     const out = spawnSync('npm', ['run', '--silent', 'refresh-tls-catalog', '--', '--output', output], {
       cwd: root,
       env: { ...process.env, ...motoEnv(moto.endpoint) },

@@ -15,12 +15,12 @@ import {
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { rule as albHttpsOnly } from '../../rules/alb-https-only/rule.js';
-import { rule as clbHttpsSslOnly } from '../../rules/clb-https-ssl-only/rule.js';
-import { clearCredentialCache } from '../../rules/core/engine/credentials.js';
-import { createHandler, IncompleteEvaluationError } from '../../rules/core/engine/handler.js';
-import { silentLog } from '../../rules/core/engine/log.js';
-import { PutEvaluationsError } from '../../rules/core/engine/put-evaluations.js';
+import { rule as albHttpsOnly } from '../../../rules/alb-https-only/rule.js';
+import { rule as clbHttpsSslOnly } from '../../../rules/clb-https-ssl-only/rule.js';
+import { clearCredentialCache } from '../../../rules/core/engine/credentials.js';
+import { createHandler, IncompleteEvaluationError } from '../../../rules/core/engine/handler.js';
+import { silentLog } from '../../../rules/core/engine/log.js';
+import { PutEvaluationsError } from '../../../rules/core/engine/put-evaluations.js';
 import {
   ACCOUNT,
   albArn,
@@ -33,7 +33,7 @@ import {
   REGION,
   redirectTo,
   scheduledEvent,
-} from '../fixtures/config-items.js';
+} from '../../fixtures/config-items.js';
 
 const config = mockClient(ConfigServiceClient);
 const elbv2 = mockClient(ElasticLoadBalancingV2Client);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { engineParameters, parseParameters } from '../../rules/core/engine/parameters.js';
+import { engineParameters, parseParameters } from '../../../rules/core/engine/parameters.js';
 
 const specs = {
   enabled: { type: 'boolean', default: true, description: '' },

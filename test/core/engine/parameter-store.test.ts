@@ -23,18 +23,18 @@ import {
 } from '@aws-sdk/client-ssm';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createHandler } from '../../rules/core/engine/handler.js';
-import { silentLog } from '../../rules/core/engine/log.js';
+import { createHandler } from '../../../rules/core/engine/handler.js';
+import { silentLog } from '../../../rules/core/engine/log.js';
 import {
   ParameterStoreError,
   parameterStorePath,
   parameterStoreReferences,
   resolveParameterStore,
-} from '../../rules/core/engine/parameter-store.js';
-import { InvalidParameterError } from '../../rules/core/engine/parameters.js';
-import { ssmParameterReader } from '../../rules/core/engine/ssm-parameter-reader.js';
-import { rule as internetFacingApproved } from '../../rules/lb-internet-facing-approved/rule.js';
-import { albArn, REGION, scheduledEvent } from '../fixtures/config-items.js';
+} from '../../../rules/core/engine/parameter-store.js';
+import { InvalidParameterError } from '../../../rules/core/engine/parameters.js';
+import { ssmParameterReader } from '../../../rules/core/engine/ssm-parameter-reader.js';
+import { rule as internetFacingApproved } from '../../../rules/lb-internet-facing-approved/rule.js';
+import { albArn, REGION, scheduledEvent } from '../../fixtures/config-items.js';
 
 const specs = {
   cidrs: {

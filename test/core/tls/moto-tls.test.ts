@@ -16,8 +16,8 @@ import {
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { IAMClient, UploadServerCertificateCommand } from '@aws-sdk/client-iam';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { selfSigned } from '../support/certificates.js';
-import { type MotoServer, motoEnv, requireMoto, startMoto, useMotoEnv } from '../support/moto.js';
+import { selfSigned } from '../../support/certificates.js';
+import { type MotoServer, motoEnv, requireMoto, startMoto, useMotoEnv } from '../../support/moto.js';
 
 const run = requireMoto();
 const TLS_RULES =
@@ -37,7 +37,7 @@ function cli(
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn('npm', ['run', '--silent', 'cli', '--', ...args], {
-      cwd: new URL('../..', import.meta.url).pathname,
+      cwd: new URL('../../..', import.meta.url).pathname,
       env: { ...process.env, ...env, AWS_PROFILE: '', NO_COLOR: '1' },
     });
     let stdout = '';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AdaptiveLimit } from '../../bin/cli/audit/adaptive-limit.js';
+import { AdaptiveLimit } from '../../../bin/cli/audit/adaptive-limit.js';
 
 describe('AdaptiveLimit', () => {
   it('never lets more calls run than the limit, and hands slots over in arrival order', async () => {

@@ -3,9 +3,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { planLiveScopes } from '../../bin/cli/scope-plan.js';
-import { ROOT } from '../support/cli.js';
-import { startSimulatedEndpoint } from '../support/simulated-endpoint.js';
+import { planLiveScopes } from '../../../bin/cli/scope-plan.js';
+import { ROOT } from '../../support/cli.js';
+import { startSimulatedEndpoint } from '../../support/simulated-endpoint.js';
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

@@ -1,10 +1,10 @@
 // Bad event fields and parameters are refused before any work, naming the field and its form.
 import { describe, expect, it } from 'vitest';
-import { parseRuleEvent } from '../../rules/core/engine/event.js';
-import { parseParameters } from '../../rules/core/engine/parameters.js';
-import { normalizeConfigurationItem } from '../../rules/core/resources/config-item/item.js';
-import { rule as targetHealth } from '../../rules/lb-target-health/rule.js';
-import { changeEvent, classicItem } from '../fixtures/config-items.js';
+import { parseRuleEvent } from '../../../rules/core/engine/event.js';
+import { parseParameters } from '../../../rules/core/engine/parameters.js';
+import { normalizeConfigurationItem } from '../../../rules/core/resources/config-item/item.js';
+import { rule as targetHealth } from '../../../rules/lb-target-health/rule.js';
+import { changeEvent, classicItem } from '../../fixtures/config-items.js';
 
 const item = classicItem({ name: 'legacy', listeners: [{ protocol: 'HTTP', port: 80 }] });
 
