@@ -1,8 +1,8 @@
 import { fromFindings, notApplicable } from '../core/engine/outcome.js';
 import { defineRule } from '../core/engine/rule.js';
+import { ELBV2_LISTENER, ELBV2_LOAD_BALANCER } from '../core/model/model.js';
 import { listeners } from '../core/resources/facets/listeners.js';
 import { tlsPolicies } from '../core/resources/facets/tls-policies.js';
-import { ELBV2_LISTENER, ELBV2_LOAD_BALANCER } from '../core/resources/model.js';
 import { lookupPolicy } from '../core/tls/lookup.js';
 import {
   judgePolicy,

@@ -2,9 +2,10 @@
 // engine read only through this interface, so live APIs, Config items and snapshots are
 // interchangeable. Facet reads are memoised: each piece of data is read once, whatever the
 // number of rules that need it.
+
+import type { LoadBalancer, ReportedResourceType, ResourceRef, SecurityGroup } from '../model/model.js';
 import type { AnyFacet, Facet } from './facet.js';
 import { type Fetched, failed, loaded } from './fetched.js';
-import type { LoadBalancer, ReportedResourceType, ResourceRef, SecurityGroup } from './model.js';
 
 export interface Estate {
   readonly accountId: string;

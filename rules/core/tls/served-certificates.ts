@@ -1,5 +1,5 @@
 // The certificates a load balancer serves and where: "HTTPS:443", "TLS:8883 (SNI)".
-import type { ElbV2Listener, ListenerCertificate, LoadBalancer } from '../resources/model.js';
+import type { ElbV2Listener, ListenerCertificate, LoadBalancer } from '../model/model.js';
 import { isEncryptedClassicListener } from './classic-policy.js';
 
 const ELBV2_CERTIFICATE_PROTOCOLS = new Set(['HTTPS', 'TLS']);

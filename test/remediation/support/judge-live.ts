@@ -2,9 +2,9 @@
 // show the rule's verdict before and after the document ran.
 import { type Evaluation, judge, ruleParameters } from '../../../rules/core/engine/judge.js';
 import type { AnyRule } from '../../../rules/core/engine/rule.js';
+import type { ReportedResourceType } from '../../../rules/core/model/model.js';
 import { LiveEstate } from '../../../rules/core/resources/live/live-estate.js';
 import { RegionalAws } from '../../../rules/core/resources/live/regional-aws.js';
-import type { ReportedResourceType } from '../../../rules/core/resources/model.js';
 
 export async function judgeLive(
   rule: AnyRule,

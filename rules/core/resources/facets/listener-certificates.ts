@@ -2,8 +2,8 @@ import {
   ElasticLoadBalancingV2Client,
   paginateDescribeListenerCertificates,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
+import type { ListenerCertificate } from '../../model/model.js';
 import { defineFacet } from '../facet.js';
-import type { ListenerCertificate } from '../model.js';
 import { listeners } from './listeners.js';
 
 const CERTIFICATE_PROTOCOLS = new Set(['HTTPS', 'TLS']);
