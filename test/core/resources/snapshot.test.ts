@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseSnapshot, readSnapshots } from '../../../rules/core/resources/snapshot/load.js';
 
-const SAMPLE = join(import.meta.dirname, '..', '..', 'rules', 'resources', 'sample-estate');
+const SAMPLE = join(import.meta.dirname, '..', '..', '..', 'rules', 'core', 'resources', 'sample-estate');
 
 describe('snapshots', () => {
   it('loads the sample estate: at least 10 load balancers of every kind and scheme', () => {
