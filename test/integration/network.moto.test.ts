@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runInvocation } from '../../rules/core/engine/invocation.js';
 import { silentLog } from '../../rules/core/engine/log.js';
 import { LiveEstate } from '../../rules/core/resources/live/live-estate.js';
-import { RegionalAws } from '../../rules/core/resources/live/regional-aws.js';
+import { RegionalAws } from '../../rules/core/aws/regional-aws.js';
 import { rule as worldIngress } from '../../rules/lb-sg-world-ingress/rule.js';
 import { permission, securityGroupItem, tcp } from '../fixtures/network-items.js';
 import { type MotoServer, motoEnv, requireMoto, startMoto, useMotoEnv } from '../support/moto.js';

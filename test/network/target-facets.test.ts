@@ -18,7 +18,7 @@ import { targetSecurityGroups } from '../../rules/core/resources/facets/target-s
 import { targets } from '../../rules/core/resources/facets/targets.js';
 import { webAcl } from '../../rules/core/resources/facets/web-acl.js';
 import { LiveEstate } from '../../rules/core/resources/live/live-estate.js';
-import { RegionalAws } from '../../rules/core/resources/live/regional-aws.js';
+import { RegionalAws } from '../../rules/core/aws/regional-aws.js';
 import type { LoadBalancer } from '../../rules/core/resources/model.js';
 import { ACCOUNT, elbv2Arn, elbv2Item, loadBalancerOf, REGION, VPC } from '../fixtures/network-items.js';
 

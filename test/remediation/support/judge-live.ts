@@ -3,7 +3,7 @@
 import { type Evaluation, judge, ruleParameters } from '../../../rules/core/engine/judge.js';
 import type { AnyRule } from '../../../rules/core/engine/rule.js';
 import { LiveEstate } from '../../../rules/core/resources/live/live-estate.js';
-import { RegionalAws } from '../../../rules/core/resources/live/regional-aws.js';
+import { RegionalAws } from '../../../rules/core/aws/regional-aws.js';
 import type { ReportedResourceType } from '../../../rules/core/resources/model.js';
 
 export async function judgeLive(

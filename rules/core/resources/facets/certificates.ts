@@ -4,7 +4,7 @@ import { GetServerCertificateCommand, IAMClient } from '@aws-sdk/client-iam';
 import { keyFromDetails, parseKeyAlgorithm } from '../../tls/certificate-key.js';
 import { defineFacet } from '../facet.js';
 import { errorCode } from '../fetched.js';
-import type { RegionalAws } from '../live/regional-aws.js';
+import type { RegionalAws } from '../../aws/regional-aws.js';
 import type { LoadBalancer } from '../model.js';
 import { listenerCertificates } from './listener-certificates.js';
 

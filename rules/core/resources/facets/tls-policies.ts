@@ -19,7 +19,7 @@ import {
   NO_DESCRIBED_POLICIES,
 } from '../../tls/lookup.js';
 import { defineFacet } from '../facet.js';
-import type { RegionalAws } from '../live/regional-aws.js';
+import type { RegionalAws } from '../../aws/regional-aws.js';
 import { classicPolicy } from '../normalize/classic.js';
 import { classicPolicies } from './classic-policies.js';
 import { listeners } from './listeners.js';

@@ -23,7 +23,7 @@ import {
 } from '../model.js';
 import { classicLoadBalancer } from '../normalize/classic.js';
 import { elbv2LoadBalancer } from '../normalize/elbv2.js';
-import type { RegionalAws } from './regional-aws.js';
+import type { RegionalAws } from '../../aws/regional-aws.js';
 
 const NOT_FOUND = new Set([
   'LoadBalancerNotFoundException',
