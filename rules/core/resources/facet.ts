@@ -1,7 +1,7 @@
 // A facet is one piece of data about a load balancer that is read separately from the load
 // balancer itself: its listeners, attributes, tags, security groups... A rule names the facets it
 // needs; every source (live, snapshot, Config item) knows how to provide them.
-import type { RegionalAws } from './live/regional-aws.js';
+import type { RegionalAws } from '../aws/regional-aws.js';
 import type { LoadBalancer } from './model.js';
 
 export interface LiveFacetContext {

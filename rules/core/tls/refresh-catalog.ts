@@ -5,8 +5,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { RegionalAws } from '../aws/regional-aws.js';
 import { classicPredefinedPolicies, elbv2PredefinedPolicies } from '../resources/facets/tls-policies.js';
-import { RegionalAws } from '../resources/live/regional-aws.js';
 import type { CatalogFile } from './catalog.js';
 import type { DescribedTlsPolicy } from './lookup.js';
 import { mergeCatalog } from './merge-catalog.js';

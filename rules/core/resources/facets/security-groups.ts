@@ -1,6 +1,6 @@
 import { DescribeSecurityGroupsCommand, EC2Client } from '@aws-sdk/client-ec2';
+import type { RegionalAws } from '../../aws/regional-aws.js';
 import { defineFacet } from '../facet.js';
-import type { RegionalAws } from '../live/regional-aws.js';
 import type { SecurityGroup } from '../model.js';
 import { securityGroup } from '../normalize/security-group.js';
 
