@@ -5,11 +5,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { RegionalAws } from '../rules/core/aws/regional-aws.js';
 import {
   classicPredefinedPolicies,
   elbv2PredefinedPolicies,
 } from '../rules/core/resources/facets/tls-policies.js';
-import { RegionalAws } from '../rules/core/resources/live/regional-aws.js';
 import type { CatalogFile } from '../rules/core/tls/catalog.js';
 import type { DescribedTlsPolicy } from '../rules/core/tls/lookup.js';
 import { mergeCatalog } from '../rules/core/tls/merge-catalog.js';

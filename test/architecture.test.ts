@@ -1,7 +1,7 @@
 // The folder dependency direction written down in rules/core/README.md, enforced on every relative
 // import (static, `import type`, re-export and dynamic) under rules/, bin/ and infra/:
 //
-//   core/model ← core/tls ← core/resources ← core/engine ← core/checks ← rules/<id> ← rules/index.ts ← bin/, infra/
+//   core/model ← core/aws ← core/tls ← core/resources ← core/engine ← core/checks ← rules/<id> ← rules/index.ts ← bin/, infra/
 //   (rules/index.ts may also import rules/core directly)
 //
 // A folder may import only folders to its left. bin/ and infra/ may import anything in rules/.
@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 const ROOT = join(import.meta.dirname, '..');
 const SCANNED = ['rules', 'bin', 'infra'];
 /** rules/core/* folders, lowest first: each may import only those before it. */
-const CORE_LAYERS = ['model', 'tls', 'resources', 'engine', 'checks'] as const;
+const CORE_LAYERS = ['model', 'aws', 'tls', 'resources', 'engine', 'checks'] as const;
 /**
  * Rule-to-rule imports that predate this test. Remediation documents are to get one home of
  * their own; until then this list names the one exception, and the test fails when it grows or

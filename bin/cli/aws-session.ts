@@ -4,8 +4,9 @@
 import { partition } from '@aws-sdk/core/client';
 import { fromIni, fromNodeProviderChain, fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
-import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
-import { DEFAULT_CLIENT_CONFIG } from '../../rules/core/resources/live/aws-client.js';
+import type { AwsCredentialIdentityProvider } from '@smithy/types';
+import { DEFAULT_CLIENT_CONFIG } from '../../rules/core/aws/client.js';
+import { RenewingCredentials } from '../../rules/core/aws/renewal.js';
 import { UsageError } from './usage-error.js';
 
 export class ProfileNotFoundError extends Error {
@@ -79,9 +80,6 @@ export function validateRegions(regions: readonly string[], field = '--region'):
   }
 }
 
-/** Renew assumed-role credentials this long before they expire. */
-const RENEW_BEFORE_MS = 5 * 60_000;
-
 /**
  * Credentials of a role assumed from `base`, shared by every region of the account: one
  * AssumeRole per account (and per renewal), not one per SDK client.
@@ -97,15 +95,6 @@ export function assumeRole(
     // The STS client the provider builds retries like every other client.
     clientConfig: { ...DEFAULT_CLIENT_CONFIG, region },
   });
-  let current: Promise<AwsCredentialIdentity> | undefined;
-  return async () => {
-    const held = current ? await current.catch(() => undefined) : undefined;
-    if (held && (!held.expiration || held.expiration.getTime() - Date.now() > RENEW_BEFORE_MS)) return held;
-    const attempt = provider();
-    current = attempt;
-    attempt.catch(() => {
-      if (current === attempt) current = undefined;
-    });
-    return attempt;
-  };
+  const session = new RenewingCredentials(() => provider());
+  return () => session.get();
 }

@@ -2,6 +2,7 @@
 // the parameter once per run with its own credentials (the profile, else the default chain) in its
 // default region, before any audit call; a snapshot audit reads no AWS and refuses references.
 import * as ssm from '@aws-sdk/client-ssm';
+import { createAwsClient } from '../../rules/core/aws/client.js';
 import {
   parameterStoreReferences,
   type ReadParameter,
@@ -10,7 +11,6 @@ import {
 } from '../../rules/core/engine/parameter-store.js';
 import type { AnyRule } from '../../rules/core/engine/rule.js';
 import { ssmParameterReader } from '../../rules/core/engine/ssm-parameter-reader.js';
-import { createAwsClient } from '../../rules/core/resources/live/aws-client.js';
 import { openSession } from './aws-session.js';
 import { UsageError } from './usage-error.js';
 

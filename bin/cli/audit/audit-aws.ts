@@ -3,14 +3,11 @@
 // throttled DescribeRules slows DescribeRules, not DescribeTags. Every request actually sent
 // (retries included) is counted by API, beside RegionalAws's count of logical calls.
 
-import {
-  type AwsScope,
-  type MiddlewareClient,
-  RegionalAws,
-} from '../../../rules/core/resources/live/regional-aws.js';
+import { callName, type MiddlewareClient } from '../../../rules/core/aws/call-name.js';
+import { type AwsScope, RegionalAws } from '../../../rules/core/aws/regional-aws.js';
+import { isThrottling } from '../../../rules/core/aws/throttling.js';
 import { AdaptiveLimit } from './adaptive-limit.js';
 import { type AuditRetryOptions, AuditRetryStrategy } from './retry.js';
-import { isThrottling } from './throttling.js';
 
 export interface ApiPressureOptions {
   /** Requests in flight per API when a scope starts. */
@@ -81,7 +78,7 @@ export class AuditAws extends RegionalAws {
   private limitRequests(client: MiddlewareClient): void {
     client.middlewareStack.add(
       (next, context) => async (args) => {
-        const api = apiName(context);
+        const api = callName(context);
         const traffic = this.traffic.get(api) ?? { requests: 0, throttled: 0 };
         this.traffic.set(api, traffic);
         const limit = this.limitOf(api);
@@ -106,9 +103,4 @@ export class AuditAws extends RegionalAws {
       { step: 'deserialize', name: 'elbConfigRulesApiPressure', priority: 'high' },
     );
   }
-}
-
-function apiName(context: { commandName?: string; clientName?: string }): string {
-  const client = (context.clientName ?? 'Client').replace(/Client$/, '');
-  return `${client}.${(context.commandName ?? 'Command').replace(/Command$/, '')}`;
 }

@@ -8,16 +8,17 @@
 //   balancers a call), and each facet is read once whatever the number of rules that need it.
 // - Requests go through per-API adaptive limits (audit-aws.ts) that back off on throttling.
 // - A judged load balancer is released, so memory holds a few chunks, not the estate.
+
+import type { AwsScope, RegionalAws } from '../../../rules/core/aws/regional-aws.js';
+import { isThrottling } from '../../../rules/core/aws/throttling.js';
 import { type Evaluation, judge, ruleParameters } from '../../../rules/core/engine/judge.js';
 import type { ParamValues } from '../../../rules/core/engine/parameters.js';
 import type { AnyRule } from '../../../rules/core/engine/rule.js';
 import type { LoadBalancer, ReportedResourceType } from '../../../rules/core/model/model.js';
 import type { Estate } from '../../../rules/core/resources/estate.js';
 import { errorCode } from '../../../rules/core/resources/fetched.js';
-import type { AwsScope, RegionalAws } from '../../../rules/core/resources/live/regional-aws.js';
 import { AdaptiveLimit } from './adaptive-limit.js';
 import { type ApiPressureOptions, type ApiTraffic, AuditAws } from './audit-aws.js';
-import { isThrottling } from './throttling.js';
 
 export interface AuditScope {
   /** What the scope is, for errors and progress: "123456789012/eu-west-1". */

@@ -3,15 +3,15 @@
 import { readFileSync } from 'node:fs';
 import { ConfigServiceClient } from '@aws-sdk/client-config-service';
 import * as ssm from '@aws-sdk/client-ssm';
+import { createAwsClient } from '../../../rules/core/aws/client.js';
+import { RegionalAws } from '../../../rules/core/aws/regional-aws.js';
 import { fetchOversizedItem } from '../../../rules/core/engine/config-service.js';
 import { runInvocation } from '../../../rules/core/engine/invocation.js';
 import { stderrLog } from '../../../rules/core/engine/log.js';
 import { dedupe, toConfigEvaluation } from '../../../rules/core/engine/put-evaluations.js';
 import type { AnyRule } from '../../../rules/core/engine/rule.js';
 import { ssmParameterReader } from '../../../rules/core/engine/ssm-parameter-reader.js';
-import { createAwsClient } from '../../../rules/core/resources/live/aws-client.js';
 import { LiveEstate } from '../../../rules/core/resources/live/live-estate.js';
-import { RegionalAws } from '../../../rules/core/resources/live/regional-aws.js';
 import { readSnapshots } from '../../../rules/core/resources/snapshot/load.js';
 import { SnapshotEstate } from '../../../rules/core/resources/snapshot/snapshot-estate.js';
 import { RULES, selectRules } from '../../../rules/index.js';

@@ -1,7 +1,8 @@
 // Records the live estate, every facet of every load balancer, in the snapshot format.
+
+import { RegionalAws } from '../../../rules/core/aws/regional-aws.js';
 import { ALL_FACETS } from '../../../rules/core/resources/facets/index.js';
 import { LiveEstate } from '../../../rules/core/resources/live/live-estate.js';
-import { RegionalAws } from '../../../rules/core/resources/live/regional-aws.js';
 import {
   SNAPSHOT_FORMAT,
   SNAPSHOT_VERSION,

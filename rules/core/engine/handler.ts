@@ -7,12 +7,12 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { ConfigServiceClient } from '@aws-sdk/client-config-service';
 import type { Context } from 'aws-lambda';
+import { createAwsClient } from '../aws/client.js';
+import { assumedRoleCredentials } from '../aws/credentials.js';
+import { RegionalAws } from '../aws/regional-aws.js';
 import { ElbConfigRulesError } from '../model/errors.js';
-import { createAwsClient } from '../resources/live/aws-client.js';
 import { LiveEstate } from '../resources/live/live-estate.js';
-import { RegionalAws } from '../resources/live/regional-aws.js';
 import { fetchOversizedItem, listEvaluatedResources } from './config-service.js';
-import { assumedRoleCredentials } from './credentials.js';
 import { type EstateScope, type InvocationDeps, runInvocation } from './invocation.js';
 import type { Log } from './log.js';
 import type { ReadParameter } from './parameter-store.js';

@@ -2,8 +2,8 @@
 // balancer itself: its listeners, attributes, tags, security groups... A rule names the facets it
 // needs; every source (live, snapshot, Config item) knows how to provide them.
 
+import type { RegionalAws } from '../aws/regional-aws.js';
 import type { LoadBalancer } from '../model/model.js';
-import type { RegionalAws } from './live/regional-aws.js';
 
 export interface LiveFacetContext {
   aws: RegionalAws;

@@ -18,7 +18,7 @@ import {
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { clearCredentialCache } from '../../../rules/core/engine/credentials.js';
+import { clearCredentialCache } from '../../../rules/core/aws/credentials.js';
 import { createHandler, IncompleteEvaluationError } from '../../../rules/core/engine/handler.js';
 import { silentLog } from '../../../rules/core/engine/log.js';
 import { PUT_EVALUATIONS_BATCH, PutEvaluationsError } from '../../../rules/core/engine/put-evaluations.js';

@@ -17,7 +17,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { rule as albHttpsOnly } from '../../../rules/alb-https-only/rule.js';
 import { rule as clbHttpsSslOnly } from '../../../rules/clb-https-ssl-only/rule.js';
-import { clearCredentialCache } from '../../../rules/core/engine/credentials.js';
+import { clearCredentialCache } from '../../../rules/core/aws/credentials.js';
 import { createHandler, IncompleteEvaluationError } from '../../../rules/core/engine/handler.js';
 import { silentLog } from '../../../rules/core/engine/log.js';
 import { PutEvaluationsError } from '../../../rules/core/engine/put-evaluations.js';

@@ -5,10 +5,10 @@ import { Readable } from 'node:stream';
 import { ConfigServiceClient } from '@aws-sdk/client-config-service';
 import { HttpResponse } from '@smithy/protocol-http';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_CLIENT_CONFIG } from '../../../rules/core/aws/client.js';
 import type { Evaluation } from '../../../rules/core/engine/judge.js';
 import { silentLog } from '../../../rules/core/engine/log.js';
 import { putEvaluations } from '../../../rules/core/engine/put-evaluations.js';
-import { DEFAULT_CLIENT_CONFIG } from '../../../rules/core/resources/live/regional-aws.js';
 
 function transport(responses: { status: number; body: unknown }[]) {
   const requests: string[] = [];

@@ -5,8 +5,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RegionalAws } from '../../../rules/core/aws/regional-aws.js';
 import { elbv2PredefinedPolicies } from '../../../rules/core/resources/facets/tls-policies.js';
-import { RegionalAws } from '../../../rules/core/resources/live/regional-aws.js';
 import { CATALOG_FILE, type CatalogFile } from '../../../rules/core/tls/catalog.js';
 import { type MotoServer, motoEnv, requireMoto, startMoto, useMotoEnv } from '../../support/moto.js';
 

@@ -1,12 +1,12 @@
 import { X509Certificate } from 'node:crypto';
 import { ACMClient, DescribeCertificateCommand } from '@aws-sdk/client-acm';
 import { GetServerCertificateCommand, IAMClient } from '@aws-sdk/client-iam';
+import type { RegionalAws } from '../../aws/regional-aws.js';
 import type { LoadBalancer } from '../../model/model.js';
 import { keyFromDetails, parseKeyAlgorithm } from '../../tls/certificate-key.js';
 import { type CertificateSource, certificateSource } from '../../tls/certificate-source.js';
 import { defineFacet } from '../facet.js';
 import { errorCode } from '../fetched.js';
-import type { RegionalAws } from '../live/regional-aws.js';
 import { listenerCertificates } from './listener-certificates.js';
 
 /** What ACM or IAM says about one certificate a listener serves. */

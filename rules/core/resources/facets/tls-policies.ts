@@ -6,6 +6,7 @@ import {
   DescribeSSLPoliciesCommand,
   ElasticLoadBalancingV2Client,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
+import type { RegionalAws } from '../../aws/regional-aws.js';
 import { ELBV2_TLS_PROTOCOLS } from '../../model/model.js';
 import { CLASSIC_CATALOG, ELBV2_CATALOG } from '../../tls/catalog.js';
 import {
@@ -20,7 +21,6 @@ import {
   NO_DESCRIBED_POLICIES,
 } from '../../tls/lookup.js';
 import { defineFacet } from '../facet.js';
-import type { RegionalAws } from '../live/regional-aws.js';
 import { classicPolicy } from '../normalize/classic.js';
 import { classicPolicies } from './classic-policies.js';
 import { listeners } from './listeners.js';

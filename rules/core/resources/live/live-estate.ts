@@ -9,6 +9,7 @@ import {
   paginateDescribeLoadBalancers,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import type { RegionalAws } from '../../aws/regional-aws.js';
 import {
   CLASSIC_LOAD_BALANCER,
   ELBV2_LOAD_BALANCER,
@@ -23,7 +24,6 @@ import { securityGroupLoader } from '../facets/security-groups.js';
 import { errorCode, type Fetched, failed, failedFrom, loaded } from '../fetched.js';
 import { classicLoadBalancer } from '../normalize/classic.js';
 import { elbv2LoadBalancer } from '../normalize/elbv2.js';
-import type { RegionalAws } from './regional-aws.js';
 
 const NOT_FOUND = new Set([
   'LoadBalancerNotFoundException',

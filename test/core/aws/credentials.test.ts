@@ -1,7 +1,7 @@
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { assumedRoleCredentials, clearCredentialCache } from '../../../rules/core/engine/credentials.js';
+import { assumedRoleCredentials, clearCredentialCache } from '../../../rules/core/aws/credentials.js';
 
 const sts = mockClient(STSClient);
 const ROLE = 'arn:aws:iam::210987654321:role/elb-config-rules-evaluation';

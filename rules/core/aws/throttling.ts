@@ -1,5 +1,5 @@
 // Which errors mean "slow down". The same codes the SDK classifies as throttling, so a service
-// that answers with any of them shrinks the adaptive limit of the API that was called.
+// that answers with any of them is treated as throttling wherever we count or limit calls.
 const THROTTLING_CODES = new Set([
   'BandwidthLimitExceeded',
   'EC2ThrottledException',

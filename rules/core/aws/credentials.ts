@@ -1,28 +1,25 @@
 // Credentials for reading another account (central-account mode). One cached session per role,
-// kept for the life of the Lambda container and renewed five minutes before it expires.
+// kept for the life of the Lambda container and renewed before it expires (renewal.ts).
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
-import { createAwsClient } from '../resources/live/aws-client.js';
+import { createAwsClient } from './client.js';
+import { RenewingCredentials } from './renewal.js';
 
-const RENEW_BEFORE_MS = 5 * 60_000;
-const sessions = new Map<string, Promise<AwsCredentialIdentity>>();
+const sessions = new Map<string, RenewingCredentials>();
 
 export function assumedRoleCredentials(
   roleArn: string,
   region: string,
   sessionName = 'elb-config-rules',
 ): AwsCredentialIdentityProvider {
-  return async () => {
-    const cached = sessions.get(roleArn);
-    if (cached) {
-      const identity = await cached.catch(() => undefined);
-      if (identity?.expiration && identity.expiration.getTime() - Date.now() > RENEW_BEFORE_MS)
-        return identity;
+  return () => {
+    let session = sessions.get(roleArn);
+    if (!session) {
+      // The region and session name of the caller that first needs the role.
+      session = new RenewingCredentials(() => assume(roleArn, region, sessionName));
+      sessions.set(roleArn, session);
     }
-    const fresh = assume(roleArn, region, sessionName);
-    sessions.set(roleArn, fresh);
-    fresh.catch(() => sessions.delete(roleArn));
-    return fresh;
+    return session.get();
   };
 }
 

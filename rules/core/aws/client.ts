@@ -2,7 +2,7 @@
 // the SDK's adaptive strategy (backoff with jitter, and a client-side rate that slows down when
 // throttled), 8 attempts. The SDK default (standard, 3 attempts) loses about one call in sixteen
 // when 40% of requests are throttled; 8 attempts lose fewer than one in a thousand.
-// test/core/engine/client-construction.test.ts keeps `new …Client(` out of every other file.
+// test/core/aws/client-construction.test.ts keeps `new …Client(` out of every other file.
 
 /** The retry settings every client starts from (callers may add a retryStrategy, as the audit does). */
 export const DEFAULT_CLIENT_CONFIG = { retryMode: 'adaptive', maxAttempts: 8 } as const;

@@ -25,7 +25,7 @@ describe('client construction', () => {
         (m) => `${relative(ROOT, file)}: new ${m[1]}(`,
       ),
     );
-    expect(constructions).toEqual(['rules/core/resources/live/aws-client.ts: new Client(']);
+    expect(constructions).toEqual(['rules/core/aws/client.ts: new Client(']);
   });
 
   it('gives the STS clients of the credential providers the same retry settings', () => {

@@ -2,7 +2,8 @@
 // share one retry strategy, and count every request so audits and benchmarks can report calls.
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import DataLoader from 'dataloader';
-import { type ClientClass, createAwsClient } from './aws-client.js';
+import { callName, type MiddlewareClient } from './call-name.js';
+import { type ClientClass, createAwsClient } from './client.js';
 
 export interface AwsScope {
   region: string;
@@ -10,21 +11,6 @@ export interface AwsScope {
   credentials?: AwsCredentialIdentityProvider;
   /** Extra SDK client settings (tests inject a faster retry strategy or a request handler). */
   clientConfig?: Record<string, unknown>;
-}
-
-export { DEFAULT_CLIENT_CONFIG } from './aws-client.js';
-
-/** An SDK client seen only as what we need of it: the middleware stack, to count or inspect calls. */
-export interface MiddlewareClient {
-  middlewareStack: {
-    add(
-      mw: (
-        next: (a: unknown) => Promise<unknown>,
-        ctx: { commandName?: string; clientName?: string },
-      ) => (a: unknown) => Promise<unknown>,
-      opts: { step: 'initialize' | 'deserialize'; name: string; priority?: 'high' | 'low' },
-    ): void;
-  };
 }
 
 export class RegionalAws {
@@ -80,7 +66,7 @@ export class RegionalAws {
   private countRequests(client: MiddlewareClient): void {
     client.middlewareStack.add(
       (next, context) => async (args) => {
-        const key = `${(context.clientName ?? 'Client').replace(/Client$/, '')}.${(context.commandName ?? 'Command').replace(/Command$/, '')}`;
+        const key = callName(context);
         this.calls.set(key, (this.calls.get(key) ?? 0) + 1);
         return next(args);
       },
