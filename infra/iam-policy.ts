@@ -2,8 +2,10 @@
 // Actions are scoped to the narrowest resource their API supports; those whose API has no
 // resource-level permissions (the ELB and EC2 Describe calls, PutEvaluations) go on "*". Anything
 // else that would land on "*" while able to change state fails synth instead of widening a policy.
+
 import { Aws } from 'aws-cdk-lib';
 import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { ElbConfigRulesError } from '../rules/core/model/errors.js';
 
 /** Read actions are prefixed by these verbs; they change nothing. */
 const READ_ONLY_VERB = /^(Describe|Get|List|BatchGet)/;
@@ -37,7 +39,7 @@ export function isReadOnly(action: string): boolean {
   return READ_ONLY_VERB.test(verb);
 }
 
-export class UnscopedWriteError extends Error {
+export class UnscopedWriteError extends ElbConfigRulesError {
   override name = 'UnscopedWriteError';
 }
 

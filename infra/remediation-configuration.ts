@@ -1,7 +1,9 @@
 // The properties of an AWS::Config::RemediationConfiguration for a rule, from its RemediationLink and
 // deployment options. Pure and free of aws-cdk-lib: the CDK stack passes the result to
 // CfnRemediationConfiguration, and the conformance pack writes it into its template as is.
+
 import type { AnyRule } from '../rules/core/engine/rule.js';
+import { ElbConfigRulesError } from '../rules/core/model/errors.js';
 
 /** A literal string, or a CloudFormation intrinsic ({ Ref }, { 'Fn::GetAtt' }, ...) or CDK token. */
 export type CfnString = string | { readonly [intrinsic: string]: unknown };
@@ -47,7 +49,7 @@ export interface RemediationConfigurationProps {
   };
 }
 
-export class RemediationOptionsError extends Error {
+export class RemediationOptionsError extends ElbConfigRulesError {
   override name = 'RemediationOptionsError';
 }
 

@@ -1,6 +1,7 @@
 // Rule parameters for deployment: typed values from stack props or cdk context, validated with the
 // engine's own parser (so synth fails with the same message a bad invocation would), and rendered
 // as the strings AWS Config passes to the function.
+
 import { ruleParameters } from '../rules/core/engine/judge.js';
 import {
   PARAMETER_STORE_PREFIX,
@@ -9,12 +10,13 @@ import {
 } from '../rules/core/engine/parameter-store.js';
 import { InvalidParameterError, type ParamSpec, type ParamValues } from '../rules/core/engine/parameters.js';
 import type { AnyRule } from '../rules/core/engine/rule.js';
+import { ElbConfigRulesError } from '../rules/core/model/errors.js';
 
 export type ParameterInput = string | number | boolean | readonly string[];
 /** Per rule id, per parameter name: the values to deploy; absent ones take the registry default. */
 export type RuleParameterOverrides = Readonly<Record<string, Readonly<Record<string, ParameterInput>>>>;
 
-export class DeploymentConfigError extends Error {
+export class DeploymentConfigError extends ElbConfigRulesError {
   override name = 'DeploymentConfigError';
 }
 

@@ -1,6 +1,7 @@
 // The registry: every rule, once. The CDK stack, the conformance pack, the IAM policies, the
 // README rule table and the CLI are all generated from this list. Adding a rule is one folder
 // under rules/ plus one line here; test/registry.test.ts fails when either is missing.
+
 import { rule as albDropInvalidHeaders } from './alb-drop-invalid-headers/rule.js';
 import { rule as albHttpsOnly } from './alb-https-only/rule.js';
 import { rule as albWafEnabled } from './alb-waf-enabled/rule.js';
@@ -8,6 +9,7 @@ import { rule as clbAcmCertificateRequired } from './clb-acm-certificate-require
 import { rule as clbHttpsSslOnly } from './clb-https-ssl-only/rule.js';
 import { rule as clbTlsPolicy } from './clb-tls-policy/rule.js';
 import type { AnyRule } from './core/engine/rule.js';
+import { InputError } from './core/model/errors.js';
 import { rule as elbv2AcmCertificateRequired } from './elbv2-acm-certificate-required/rule.js';
 import { rule as elbv2TlsPolicy } from './elbv2-tls-policy/rule.js';
 import { rule as lbAccessLogs } from './lb-access-logs/rule.js';
@@ -48,7 +50,7 @@ export function findRule(id: string): AnyRule | undefined {
   return RULES.find((r) => r.id === id);
 }
 
-export class UnknownRuleError extends Error {
+export class UnknownRuleError extends InputError {
   override name = 'UnknownRuleError';
 }
 

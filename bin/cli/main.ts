@@ -3,11 +3,12 @@
 // 2 usage error; 3 --fail-on threshold met; 4 --fail-on and the audit is incomplete.
 import { Command, CommanderError, Option } from 'commander';
 import { SEVERITIES } from '../../rules/core/engine/rule.js';
+import { ElbConfigRulesError } from '../../rules/core/model/errors.js';
+import { ProfileNotFoundError } from './aws-session.js';
 import { auditCommand, DEFAULT_MAX_CONCURRENCY, FORMATS } from './commands/audit.js';
 import { evaluateCommand } from './commands/evaluate.js';
 import { snapshotCommand } from './commands/snapshot.js';
 import { EXIT } from './exit-codes.js';
-import { INPUT_ERROR_NAMES } from './usage-error.js';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 const commaList = (value: string, previous: string[] | undefined) => [
@@ -123,10 +124,11 @@ export async function main(argv: string[]): Promise<number> {
       // Help and version are not errors; every other parse failure is a usage error.
       return error.exitCode === 0 || error.code === 'commander.helpDisplayed' ? 0 : 2;
     }
-    const name = error instanceof Error ? error.name : '';
     const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(`elb-config-rules: ${message}\n`);
-    return INPUT_ERROR_NAMES.has(name) ? 2 : 1;
+    if (error instanceof ElbConfigRulesError) return error.exitCode;
+    // The AWS session's own error, not yet on the shared base: an unknown profile is a usage error.
+    return error instanceof ProfileNotFoundError ? EXIT.USAGE : EXIT.RUNTIME_FAILURE;
   }
 }
 

@@ -8,6 +8,7 @@ import { ruleParameters } from '../../rules/core/engine/judge.js';
 import type { ParamSpec } from '../../rules/core/engine/parameters.js';
 import { ENGINE_PARAMETERS } from '../../rules/core/engine/parameters.js';
 import type { AnyRule } from '../../rules/core/engine/rule.js';
+import { ElbConfigRulesError } from '../../rules/core/model/errors.js';
 import { type CfnValue, configRuleProperties } from '../config-rule.js';
 import { type RuleSelectionProps, resolveRules } from '../deployment.js';
 import { configRuleName, functionName, pascal, remediationRoleBaseName } from '../naming.js';
@@ -39,7 +40,7 @@ export interface Pack {
   header: string[];
 }
 
-export class PackLimitError extends Error {
+export class PackLimitError extends ElbConfigRulesError {
   override name = 'PackLimitError';
 }
 

@@ -1,8 +1,8 @@
 import { fromFindings } from '../core/engine/outcome.js';
 import { defineRule } from '../core/engine/rule.js';
+import { ELBV2_LISTENER, ELBV2_LOAD_BALANCER, type ListenerAction } from '../core/model/model.js';
 import { listenerRules } from '../core/resources/facets/listener-rules.js';
 import { listeners } from '../core/resources/facets/listeners.js';
-import { ELBV2_LISTENER, ELBV2_LOAD_BALANCER, type ListenerAction } from '../core/resources/model.js';
 import { describeTarget } from '../core/resources/names.js';
 import { remediation } from './remediation.js';
 

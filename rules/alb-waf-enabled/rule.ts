@@ -1,7 +1,7 @@
 import { compliant, nonCompliant } from '../core/engine/outcome.js';
 import { defineRule } from '../core/engine/rule.js';
+import { ELBV2_LOAD_BALANCER } from '../core/model/model.js';
 import { webAcl } from '../core/resources/facets/web-acl.js';
-import { ELBV2_LOAD_BALANCER } from '../core/resources/model.js';
 
 export const rule = defineRule({
   id: 'alb-waf-enabled',

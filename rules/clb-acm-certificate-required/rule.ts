@@ -1,6 +1,6 @@
+import { allowedCertificatesParam, judgeAcmOnly } from '../core/checks/acm-required.js';
 import { defineRule } from '../core/engine/rule.js';
-import { CLASSIC_LOAD_BALANCER } from '../core/resources/model.js';
-import { allowedCertificatesParam, judgeAcmOnly } from '../core/tls/acm-required.js';
+import { CLASSIC_LOAD_BALANCER } from '../core/model/model.js';
 import { missingCertificateFindings, servedCertificates } from '../core/tls/served-certificates.js';
 
 export const rule = defineRule({

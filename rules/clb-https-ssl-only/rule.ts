@@ -1,6 +1,6 @@
 import { fromFindings } from '../core/engine/outcome.js';
 import { defineRule } from '../core/engine/rule.js';
-import { CLASSIC_LOAD_BALANCER } from '../core/resources/model.js';
+import { CLASSIC_LOAD_BALANCER } from '../core/model/model.js';
 
 const ENCRYPTED = new Set(['HTTPS', 'SSL']);
 

@@ -1,8 +1,8 @@
 import { fromFindings } from '../core/engine/outcome.js';
 import { defineRule } from '../core/engine/rule.js';
+import { CLASSIC_LOAD_BALANCER } from '../core/model/model.js';
 import { classicPolicies } from '../core/resources/facets/classic-policies.js';
 import { tlsPolicies } from '../core/resources/facets/tls-policies.js';
-import { CLASSIC_LOAD_BALANCER } from '../core/resources/model.js';
 import { isEncryptedClassicListener, resolveClassicPolicy } from '../core/tls/classic-policy.js';
 import { lookupPolicy } from '../core/tls/lookup.js';
 import {

@@ -1,8 +1,8 @@
+import { allowedCertificatesParam, judgeAcmOnly } from '../core/checks/acm-required.js';
 import { defineRule } from '../core/engine/rule.js';
+import { ELBV2_LISTENER, ELBV2_LOAD_BALANCER } from '../core/model/model.js';
 import { listenerCertificates } from '../core/resources/facets/listener-certificates.js';
 import { listeners } from '../core/resources/facets/listeners.js';
-import { ELBV2_LISTENER, ELBV2_LOAD_BALANCER } from '../core/resources/model.js';
-import { allowedCertificatesParam, judgeAcmOnly } from '../core/tls/acm-required.js';
 import { servedCertificates } from '../core/tls/served-certificates.js';
 
 export const rule = defineRule({

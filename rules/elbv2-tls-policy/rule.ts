@@ -1,8 +1,8 @@
 import { fromFindings, notApplicable } from '../core/engine/outcome.js';
 import { defineRule } from '../core/engine/rule.js';
+import { ELBV2_LISTENER, ELBV2_LOAD_BALANCER, ELBV2_TLS_PROTOCOLS } from '../core/model/model.js';
 import { listeners } from '../core/resources/facets/listeners.js';
 import { tlsPolicies } from '../core/resources/facets/tls-policies.js';
-import { ELBV2_LISTENER, ELBV2_LOAD_BALANCER } from '../core/resources/model.js';
 import { lookupPolicy } from '../core/tls/lookup.js';
 import {
   judgePolicy,
@@ -12,8 +12,6 @@ import {
   summarize,
 } from '../core/tls/requirements.js';
 import { remediation } from './remediation.js';
-
-const TLS_PROTOCOLS = new Set(['HTTPS', 'TLS']);
 
 export const rule = defineRule({
   id: 'elbv2-tls-policy',
@@ -79,7 +77,7 @@ export const rule = defineRule({
   validateParameters: requirementProblems,
   evaluate({ listeners, tlsPolicies }, { params }) {
     const secure = [...listeners]
-      .filter((l) => TLS_PROTOCOLS.has(l.protocol))
+      .filter((l) => ELBV2_TLS_PROTOCOLS.has(l.protocol))
       .sort((a, b) => a.port - b.port);
     if (secure.length === 0)
       return notApplicable(

@@ -1,8 +1,8 @@
 import { enableAccessLogging } from '../core/engine/aws-managed-remediations.js';
 import { compliant, nonCompliant } from '../core/engine/outcome.js';
 import { defineRule } from '../core/engine/rule.js';
+import { CLASSIC_LOAD_BALANCER, ELBV2_LOAD_BALANCER } from '../core/model/model.js';
 import { attributes } from '../core/resources/facets/attributes.js';
-import { CLASSIC_LOAD_BALANCER, ELBV2_LOAD_BALANCER } from '../core/resources/model.js';
 
 /** S3 bucket names: 3 to 63 lower-case letters, digits, dots and hyphens. */
 const BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;

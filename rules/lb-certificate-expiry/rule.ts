@@ -1,9 +1,9 @@
 import { fromFindings, notApplicable } from '../core/engine/outcome.js';
 import { defineRule } from '../core/engine/rule.js';
+import { CLASSIC_LOAD_BALANCER, ELBV2_LISTENER, ELBV2_LOAD_BALANCER } from '../core/model/model.js';
 import { certificates } from '../core/resources/facets/certificates.js';
 import { listenerCertificates } from '../core/resources/facets/listener-certificates.js';
 import { listeners } from '../core/resources/facets/listeners.js';
-import { CLASSIC_LOAD_BALANCER, ELBV2_LISTENER, ELBV2_LOAD_BALANCER } from '../core/resources/model.js';
 import {
   describeWhere,
   missingCertificateFindings,

@@ -1,8 +1,8 @@
 import { enableDeletionProtection } from '../core/engine/aws-managed-remediations.js';
 import { compliant, nonCompliant } from '../core/engine/outcome.js';
 import { defineRule } from '../core/engine/rule.js';
+import { ELBV2_LOAD_BALANCER } from '../core/model/model.js';
 import { attributes } from '../core/resources/facets/attributes.js';
-import { ELBV2_LOAD_BALANCER } from '../core/resources/model.js';
 
 export const DELETION_PROTECTION = 'deletion_protection.enabled';
 

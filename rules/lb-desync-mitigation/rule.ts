@@ -1,7 +1,7 @@
 import { compliant, nonCompliant } from '../core/engine/outcome.js';
 import { defineRule } from '../core/engine/rule.js';
+import { CLASSIC_LOAD_BALANCER, ELBV2_LOAD_BALANCER } from '../core/model/model.js';
 import { attributes } from '../core/resources/facets/attributes.js';
-import { CLASSIC_LOAD_BALANCER, ELBV2_LOAD_BALANCER } from '../core/resources/model.js';
 
 export const ALB_DESYNC_MODE = 'routing.http.desync_mitigation_mode';
 export const CLASSIC_DESYNC_MODE = 'elb.http.desyncmitigationmode';

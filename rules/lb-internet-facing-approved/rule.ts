@@ -1,7 +1,7 @@
 import { compliant, nonCompliant } from '../core/engine/outcome.js';
 import { defineRule } from '../core/engine/rule.js';
+import { CLASSIC_LOAD_BALANCER, ELBV2_LOAD_BALANCER } from '../core/model/model.js';
 import { tags } from '../core/resources/facets/tags.js';
-import { CLASSIC_LOAD_BALANCER, ELBV2_LOAD_BALANCER } from '../core/resources/model.js';
 
 export const DEFAULT_APPROVAL_TAG = 'elb-config-rules:internet-facing-approved';
 

@@ -1,13 +1,13 @@
 import { compliant, nonCompliant } from '../core/engine/outcome.js';
 import { defineRule } from '../core/engine/rule.js';
-import { listeners } from '../core/resources/facets/listeners.js';
-import { securityGroups } from '../core/resources/facets/security-groups.js';
 import {
   CLASSIC_LOAD_BALANCER,
   ELBV2_LISTENER,
   ELBV2_LOAD_BALANCER,
   SECURITY_GROUP,
-} from '../core/resources/model.js';
+} from '../core/model/model.js';
+import { listeners } from '../core/resources/facets/listeners.js';
+import { securityGroups } from '../core/resources/facets/security-groups.js';
 import {
   describeGroup,
   describeRule,

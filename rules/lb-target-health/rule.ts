@@ -1,7 +1,7 @@
 import { compliant, fromFindings } from '../core/engine/outcome.js';
 import { defineRule } from '../core/engine/rule.js';
+import { CLASSIC_LOAD_BALANCER, ELBV2_LOAD_BALANCER } from '../core/model/model.js';
 import { targets } from '../core/resources/facets/targets.js';
-import { CLASSIC_LOAD_BALANCER, ELBV2_LOAD_BALANCER } from '../core/resources/model.js';
 import { describeTarget } from '../core/resources/names.js';
 import { TARGET_STATES, type TargetGroup } from '../core/resources/normalize/targets.js';
 

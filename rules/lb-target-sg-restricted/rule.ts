@@ -1,8 +1,8 @@
 import { compliant, nonCompliant } from '../core/engine/outcome.js';
 import { defineRule } from '../core/engine/rule.js';
+import { CLASSIC_LOAD_BALANCER, ELBV2_LOAD_BALANCER, type SecurityGroup } from '../core/model/model.js';
 import { targetSecurityGroups } from '../core/resources/facets/target-security-groups.js';
 import { targets } from '../core/resources/facets/targets.js';
-import { CLASSIC_LOAD_BALANCER, ELBV2_LOAD_BALANCER, type SecurityGroup } from '../core/resources/model.js';
 import { describeTarget } from '../core/resources/names.js';
 import { type Cidr, isWorld, parseCidr, withinAny } from '../core/resources/network/cidr.js';
 import {

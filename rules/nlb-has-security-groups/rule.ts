@@ -1,6 +1,6 @@
 import { compliant, nonCompliant } from '../core/engine/outcome.js';
 import { defineRule } from '../core/engine/rule.js';
-import { ELBV2_LOAD_BALANCER } from '../core/resources/model.js';
+import { ELBV2_LOAD_BALANCER } from '../core/model/model.js';
 
 export const rule = defineRule({
   id: 'nlb-has-security-groups',

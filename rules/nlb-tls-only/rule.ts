@@ -1,7 +1,7 @@
 import { compliant, nonCompliant } from '../core/engine/outcome.js';
 import { defineRule } from '../core/engine/rule.js';
+import { ELBV2_LISTENER, ELBV2_LOAD_BALANCER } from '../core/model/model.js';
 import { listeners } from '../core/resources/facets/listeners.js';
-import { ELBV2_LISTENER, ELBV2_LOAD_BALANCER } from '../core/resources/model.js';
 import { remediation } from './remediation.js';
 
 /** Protocols that are encrypted end to end from the client: TLS terminates here, QUIC is TLS 1.3. */

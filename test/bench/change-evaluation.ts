@@ -9,7 +9,7 @@ import {
   ELBV2_LISTENER,
   ELBV2_LOAD_BALANCER,
   SECURITY_GROUP,
-} from '../../rules/core/resources/model.js';
+} from '../../rules/core/model/model.js';
 import { RULES } from '../../rules/index.js';
 import {
   type EstateShape,

@@ -3,7 +3,7 @@
 // listing is shown in the report, and --fail-on exits "incomplete".
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXIT } from '../../bin/cli/exit-codes.js';
-import { CLASSIC_LOAD_BALANCER } from '../../rules/core/resources/model.js';
+import { CLASSIC_LOAD_BALANCER } from '../../rules/core/model/model.js';
 import { runCli } from '../support/cli.js';
 import { type SimulatedEndpoint, startSimulatedEndpoint } from '../support/simulated-endpoint.js';
 

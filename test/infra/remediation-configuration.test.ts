@@ -4,7 +4,7 @@ import { rule as albHttpsOnly } from '../../rules/alb-https-only/rule.js';
 import { enableAccessLogging } from '../../rules/core/engine/aws-managed-remediations.js';
 import { ruleParameters } from '../../rules/core/engine/judge.js';
 import type { AnyRule, RemediationLink } from '../../rules/core/engine/rule.js';
-import { CLASSIC_LOAD_BALANCER, ELBV2_LOAD_BALANCER } from '../../rules/core/resources/model.js';
+import { CLASSIC_LOAD_BALANCER, ELBV2_LOAD_BALANCER } from '../../rules/core/model/model.js';
 import { RULES } from '../../rules/index.js';
 import { remediation as revokeWorldIngress } from '../../rules/lb-sg-world-ingress/remediation.js';
 

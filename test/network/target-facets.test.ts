@@ -15,11 +15,11 @@ import { GetWebACLForResourceCommand, WAFV2Client } from '@aws-sdk/client-wafv2'
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RegionalAws } from '../../rules/core/aws/regional-aws.js';
+import type { LoadBalancer } from '../../rules/core/model/model.js';
 import { targetSecurityGroups } from '../../rules/core/resources/facets/target-security-groups.js';
 import { targets } from '../../rules/core/resources/facets/targets.js';
 import { webAcl } from '../../rules/core/resources/facets/web-acl.js';
 import { LiveEstate } from '../../rules/core/resources/live/live-estate.js';
-import type { LoadBalancer } from '../../rules/core/resources/model.js';
 import { ACCOUNT, elbv2Arn, elbv2Item, loadBalancerOf, REGION, VPC } from '../fixtures/network-items.js';
 
 const ec2 = mockClient(EC2Client);

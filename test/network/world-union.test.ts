@@ -1,7 +1,7 @@
 // World means the union of the sources: a port is open to the world when the sources admitting it,
 // across permissions and across the load balancer's groups, together cover 0.0.0.0/0 or ::/0.
 import { describe, expect, it } from 'vitest';
-import type { ElbV2Listener } from '../../rules/core/resources/model.js';
+import type { ElbV2Listener } from '../../rules/core/model/model.js';
 import { ingressRules } from '../../rules/core/resources/network/ingress.js';
 import { worldExposure } from '../../rules/core/resources/network/world.js';
 import type { TargetGroup } from '../../rules/core/resources/normalize/targets.js';

@@ -5,7 +5,7 @@ import {
   DescribeTagsCommand,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { describe, expect, it } from 'vitest';
-import { ELBV2_LOAD_BALANCER } from '../../rules/core/resources/model.js';
+import { ELBV2_LOAD_BALANCER } from '../../rules/core/model/model.js';
 import { remediation } from '../../rules/nlb-tls-only/remediation.js';
 import { rule } from '../../rules/nlb-tls-only/rule.js';
 import { requireMoto } from '../support/moto.js';

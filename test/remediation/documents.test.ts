@@ -17,7 +17,7 @@ import { remediation as clbPolicy } from '../../rules/clb-tls-policy/remediation
 import { AWS_MANAGED_REMEDIATIONS } from '../../rules/core/engine/aws-managed-remediations.js';
 import { REMEDIATION_EXEMPT_TAG } from '../../rules/core/engine/remediation-permissions.js';
 import type { AnyRule, PermissionStatement, RemediationLink } from '../../rules/core/engine/rule.js';
-import { ELBV2_LOAD_BALANCER } from '../../rules/core/resources/model.js';
+import { ELBV2_LOAD_BALANCER } from '../../rules/core/model/model.js';
 import { remediation as elbv2Policy } from '../../rules/elbv2-tls-policy/remediation.js';
 import { RULES } from '../../rules/index.js';
 import {

@@ -15,7 +15,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import { remediation } from '../../rules/alb-https-only/remediation.js';
 import { rule } from '../../rules/alb-https-only/rule.js';
-import { ELBV2_LOAD_BALANCER } from '../../rules/core/resources/model.js';
+import { ELBV2_LOAD_BALANCER } from '../../rules/core/model/model.js';
 import { requireMoto } from '../support/moto.js';
 import { dumpState } from './support/dump.js';
 import { type Estate, forward, world } from './support/estate.js';

@@ -6,7 +6,7 @@
 import type { SecurityGroupRule } from '@aws-sdk/client-ec2';
 import { afterAll, describe, expect, it } from 'vitest';
 import { remediationDocumentPath } from '../../infra/remediation-documents.js';
-import { ELBV2_LOAD_BALANCER } from '../../rules/core/resources/model.js';
+import { ELBV2_LOAD_BALANCER } from '../../rules/core/model/model.js';
 import { remediation } from '../../rules/lb-sg-world-ingress/remediation.js';
 import { rule as worldIngressRule } from '../../rules/lb-sg-world-ingress/rule.js';
 import { requireMoto } from '../support/moto.js';

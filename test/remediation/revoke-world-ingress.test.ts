@@ -3,7 +3,7 @@
 import { AuthorizeSecurityGroupIngressCommand, type SecurityGroupRule } from '@aws-sdk/client-ec2';
 import { afterAll, describe, expect, it } from 'vitest';
 import { remediationDocumentPath } from '../../infra/remediation-documents.js';
-import { ELBV2_LOAD_BALANCER } from '../../rules/core/resources/model.js';
+import { ELBV2_LOAD_BALANCER } from '../../rules/core/model/model.js';
 import { remediation, targetGroupsRemediation } from '../../rules/lb-sg-world-ingress/remediation.js';
 import { rule as worldIngressRule } from '../../rules/lb-sg-world-ingress/rule.js';
 import { rule as targetRule } from '../../rules/lb-target-sg-restricted/rule.js';

@@ -10,7 +10,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import { remediation } from '../../rules/clb-tls-policy/remediation.js';
 import { rule } from '../../rules/clb-tls-policy/rule.js';
-import { CLASSIC_LOAD_BALANCER } from '../../rules/core/resources/model.js';
+import { CLASSIC_LOAD_BALANCER } from '../../rules/core/model/model.js';
 import { requireMoto } from '../support/moto.js';
 import { dumpState } from './support/dump.js';
 import type { Estate } from './support/estate.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidParameterError } from '../../rules/core/engine/parameters.js';
-import type { ElbV2Listener } from '../../rules/core/resources/model.js';
+import type { ElbV2Listener } from '../../rules/core/model/model.js';
 import { rule } from '../../rules/lb-sg-world-ingress/rule.js';
 import {
   CLASSIC_CERTIFICATE,

@@ -1,8 +1,8 @@
 // Certificate rule fixtures: load balancers, HTTPS listeners and certificate details.
 import { ruleParameters } from '../../rules/core/engine/judge.js';
 import type { AnyRule } from '../../rules/core/engine/rule.js';
+import type { ElbV2Listener, ElbV2LoadBalancer, LoadBalancer } from '../../rules/core/model/model.js';
 import type { CertificateDetails } from '../../rules/core/resources/facets/certificates.js';
-import type { ElbV2Listener, ElbV2LoadBalancer, LoadBalancer } from '../../rules/core/resources/model.js';
 
 export const NOW = new Date('2026-11-21T12:00:00Z');
 export const ACM_ARN = 'arn:aws:acm:us-east-1:111122223333:certificate/aaaa';

@@ -5,7 +5,7 @@ import type {
   LoadBalancer,
   SecurityGroup,
   SecurityGroupPermission,
-} from '../../rules/core/resources/model.js';
+} from '../../rules/core/model/model.js';
 
 function envelope(resourceType: string, resourceId: string, lb: { accountId: string; region: string }) {
   return {

@@ -3,9 +3,9 @@
 import { ruleParameters } from '../../rules/core/engine/judge.js';
 import type { RuleOutcome } from '../../rules/core/engine/outcome.js';
 import type { AnyRule } from '../../rules/core/engine/rule.js';
+import type { ClassicPolicy, ElbV2Listener, LoadBalancer } from '../../rules/core/model/model.js';
 import { normalizeConfigurationItem } from '../../rules/core/resources/config-item/item.js';
 import { subjectOf } from '../../rules/core/resources/config-item/to-model.js';
-import type { ClassicPolicy, ElbV2Listener, LoadBalancer } from '../../rules/core/resources/model.js';
 
 export const ACCOUNT = '111122223333';
 export const LB_ARN = `arn:aws:elasticloadbalancing:us-east-1:${ACCOUNT}:loadbalancer/app/shop/50dc6c495c0c9188`;

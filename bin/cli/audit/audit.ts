@@ -14,9 +14,9 @@ import { isThrottling } from '../../../rules/core/aws/throttling.js';
 import { type Evaluation, judge, ruleParameters } from '../../../rules/core/engine/judge.js';
 import type { ParamValues } from '../../../rules/core/engine/parameters.js';
 import type { AnyRule } from '../../../rules/core/engine/rule.js';
+import type { LoadBalancer, ReportedResourceType } from '../../../rules/core/model/model.js';
 import type { Estate } from '../../../rules/core/resources/estate.js';
 import { errorCode } from '../../../rules/core/resources/fetched.js';
-import type { LoadBalancer, ReportedResourceType } from '../../../rules/core/resources/model.js';
 import { AdaptiveLimit } from './adaptive-limit.js';
 import { type ApiPressureOptions, type ApiTraffic, AuditAws } from './audit-aws.js';
 

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import type { Evaluation } from '../../../rules/core/engine/judge.js';
 import type { AnyRule, Severity } from '../../../rules/core/engine/rule.js';
-import { CLASSIC_LOAD_BALANCER } from '../../../rules/core/resources/model.js';
+import { CLASSIC_LOAD_BALANCER } from '../../../rules/core/model/model.js';
 import type { AuditResult } from '../audit/audit.js';
 import { controlLabel, summarizeAudit } from '../audit/summary.js';
 import { remediationHint } from './remediation.js';

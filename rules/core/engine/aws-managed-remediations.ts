@@ -81,60 +81,9 @@ export const enableAccessLogging = {
   ],
 } satisfies RemediationLink;
 
-/** ALB attribute routing.http.desync_mitigation_mode (Security Hub ELB.12). */
-export const albDesyncMitigation = {
-  kind: 'aws-managed' as const,
-  documentName: 'AWS-UpdateALBDesyncMitigationMode',
-  description: 'Sets the Application Load Balancer desync mitigation mode.',
-  resourceIdParameter: 'LoadBalancerArn',
-  staticParameters: {
-    DesyncMitigationMode: {
-      default: 'defensive',
-      description:
-        'monitor, defensive (AWS default, passes ELB.12) or strictest (may reject some legitimate requests).',
-    },
-  },
-  permissions: [
-    describeOnly([
-      'elasticloadbalancing:DescribeLoadBalancerAttributes',
-      'elasticloadbalancing:DescribeLoadBalancers',
-    ]),
-    {
-      actions: ['elasticloadbalancing:ModifyLoadBalancerAttributes'],
-      resources: [ARN.albLoadBalancer],
-      conditions: UNLESS_EXEMPT,
-    },
-  ],
-} satisfies RemediationLink;
-
-/** Classic attribute elb.http.desyncmitigationmode (Security Hub ELB.14). */
-export const clbDesyncMitigation = {
-  kind: 'aws-managed' as const,
-  documentName: 'AWS-UpdateCLBDesyncMitigationMode',
-  description: 'Sets the Classic Load Balancer desync mitigation mode.',
-  resourceIdParameter: 'LoadBalancerName',
-  staticParameters: {
-    DesyncMitigationMode: {
-      default: 'defensive',
-      description:
-        'monitor, defensive (AWS default, passes ELB.14) or strictest (may reject some legitimate requests).',
-    },
-  },
-  permissions: [
-    describeOnly(['elasticloadbalancing:DescribeLoadBalancerAttributes']),
-    {
-      actions: ['elasticloadbalancing:ModifyLoadBalancerAttributes'],
-      resources: [ARN.classicLoadBalancer],
-      conditions: UNLESS_EXEMPT,
-    },
-  ],
-} satisfies RemediationLink;
-
 /** Every AWS-managed link, by the attribute it fixes, for docs and tests. */
 export const AWS_MANAGED_REMEDIATIONS = {
   dropInvalidHeaderFields,
   enableDeletionProtection,
   enableAccessLogging,
-  albDesyncMitigation,
-  clbDesyncMitigation,
 } as const;

@@ -5,7 +5,7 @@ import {
   paginateGetComplianceDetailsByConfigRule,
   type ResourceType,
 } from '@aws-sdk/client-config-service';
-import type { ResourceRef } from '../resources/model.js';
+import type { ResourceRef } from '../model/model.js';
 import { str } from '../resources/shape.js';
 import { InvalidEventError } from './event.js';
 

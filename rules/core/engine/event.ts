@@ -1,6 +1,8 @@
 // The AWS Config rule invocation event. invokingEvent and ruleParameters arrive as JSON strings;
 // each is parsed here, and a malformed one is refused with the field's name.
+
 import { parse as parseArn } from '@aws-sdk/util-arn-parser';
+import { InputError } from '../model/errors.js';
 import { itemStatus } from '../resources/config-item/item.js';
 import { isObject, str } from '../resources/shape.js';
 
@@ -34,7 +36,7 @@ export interface RuleEvent {
   partition: string;
 }
 
-export class InvalidEventError extends Error {
+export class InvalidEventError extends InputError {
   override name = 'InvalidEventError';
 }
 

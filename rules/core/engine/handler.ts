@@ -3,12 +3,14 @@
 // are not reported (Config refuses INSUFFICIENT_DATA, and COMPLIANT would be a lie), nor are those
 // of a type whose listing failed; once every other resource is delivered the invocation fails, so
 // the gap shows in metrics and is retried.
+
 import { Logger } from '@aws-lambda-powertools/logger';
 import { ConfigServiceClient } from '@aws-sdk/client-config-service';
 import type { Context } from 'aws-lambda';
 import { createAwsClient } from '../aws/client.js';
 import { assumedRoleCredentials } from '../aws/credentials.js';
 import { RegionalAws } from '../aws/regional-aws.js';
+import { ElbConfigRulesError } from '../model/errors.js';
 import { LiveEstate } from '../resources/live/live-estate.js';
 import { fetchOversizedItem, listEvaluatedResources } from './config-service.js';
 import { type EstateScope, type InvocationDeps, runInvocation } from './invocation.js';
@@ -17,7 +19,7 @@ import type { ReadParameter } from './parameter-store.js';
 import { putEvaluations } from './put-evaluations.js';
 import type { AnyRule } from './rule.js';
 
-export class IncompleteEvaluationError extends Error {
+export class IncompleteEvaluationError extends ElbConfigRulesError {
   override name = 'IncompleteEvaluationError';
 }
 

@@ -1,7 +1,8 @@
 // The IAM actions a rule's function needs, derived from what it reads: the engine's Config calls,
 // the live estate's listings, each facet's describe calls, and any extras the rule declares.
+
+import { SECURITY_GROUP } from '../model/model.js';
 import { LIVE_ESTATE_IAM_ACTIONS } from '../resources/live/live-estate.js';
-import { SECURITY_GROUP } from '../resources/model.js';
 import { ENGINE_IAM_ACTIONS } from './config-service.js';
 import type { AnyRule } from './rule.js';
 

@@ -1,11 +1,12 @@
 // One AWS Config invocation, from event to evaluations. The only code that knows the three
 // message types; it returns what to send and sends nothing itself.
 
+import type { ReportedResourceType, ResourceRef } from '../model/model.js';
 import { affectedBy, isReportedType } from '../resources/affected.js';
 import { type ConfigurationItem, normalizeConfigurationItem } from '../resources/config-item/item.js';
 import type { Estate } from '../resources/estate.js';
 import { failedFrom } from '../resources/fetched.js';
-import type { ReportedResourceType, ResourceRef } from '../resources/model.js';
+import { cut } from './annotation.js';
 import { forEachConcurrent } from './concurrency.js';
 import { CHANGE, OVERSIZED, parseRuleEvent, type RuleEvent } from './event.js';
 import { type Evaluation, judge, notApplicable, ruleParameters } from './judge.js';
@@ -115,7 +116,7 @@ export async function runInvocation(
       results.push({
         ...notApplicable(rule, { resourceType: item.resourceType, resourceId: item.resourceId }, where, ''),
         complianceType: 'INSUFFICIENT_DATA',
-        annotation: `Not evaluated: ${affected.reason}`.slice(0, 256),
+        annotation: cut(`Not evaluated: ${affected.reason}`),
         error: { code: affected.code, reason: affected.reason },
       });
     } else if (affected.value.type === 'gone') {

@@ -1,13 +1,9 @@
 // Judges one load balancer against one rule. Shared by the Lambda handler and the CLI audit, so
 // both give the same answer. Data that could not be read is never judged COMPLIANT: the result
 // is INSUFFICIENT_DATA with the reason, and the caller decides what to do with it.
+
+import { describeKind, type LoadBalancer, type LoadBalancerKind, type ResourceRef } from '../model/model.js';
 import type { Estate } from '../resources/estate.js';
-import {
-  describeKind,
-  type LoadBalancer,
-  type LoadBalancerKind,
-  type ResourceRef,
-} from '../resources/model.js';
 import { annotationOf } from './annotation.js';
 import type { ComplianceType, RuleOutcome } from './outcome.js';
 import { InvalidParameterError, type ParamValues, parseParameters } from './parameters.js';

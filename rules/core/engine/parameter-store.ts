@@ -3,6 +3,7 @@
 // so lists longer than Config's 1,024-character InputParameters fit. The reference is resolved
 // before parsing, so the content is validated exactly like an inline value. A parameter that cannot
 // be read fails the invocation: the list is never taken as empty.
+import { ElbConfigRulesError } from '../model/errors.js';
 import { InvalidParameterError, type ParamSpecs, parseParameters } from './parameters.js';
 
 export const PARAMETER_STORE_PREFIX = 'ssm:';
@@ -15,7 +16,7 @@ const PATH = /^(\/[A-Za-z0-9_.-]+)+$/;
 export const PARAMETER_STORE_FORM =
   'ssm:/path/to/parameter (a String or StringList parameter of this account and region, comma-separated)';
 
-export class ParameterStoreError extends Error {
+export class ParameterStoreError extends ElbConfigRulesError {
   override name = 'ParameterStoreError';
 }
 

@@ -1,5 +1,6 @@
 // Typed rule parameters. Config passes them as a JSON object of strings; each rule declares what
 // it accepts, and a bad value fails the invocation with the parameter's name and expected form.
+import { InputError } from '../model/errors.js';
 
 interface ParamBase {
   description: string;
@@ -60,7 +61,7 @@ export const ENGINE_PARAMETERS: ParamSpecs = {
   },
 };
 
-export class InvalidParameterError extends Error {
+export class InvalidParameterError extends InputError {
   override name = 'InvalidParameterError';
 }
 

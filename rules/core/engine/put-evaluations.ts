@@ -3,11 +3,13 @@
 // is sent whatever happened to the ones before it; only then, if any entry did not land, the
 // invocation fails naming them, so nothing is lost silently and one refusal loses nothing else.
 // Throttling is retried by the SDK itself.
+
 import {
   type Evaluation as ConfigEvaluation,
   type ConfigServiceClient,
   PutEvaluationsCommand,
 } from '@aws-sdk/client-config-service';
+import { ElbConfigRulesError } from '../model/errors.js';
 import { cut } from './annotation.js';
 import type { Evaluation } from './judge.js';
 import type { Log } from './log.js';
@@ -24,7 +26,7 @@ export interface PutOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
-export class PutEvaluationsError extends Error {
+export class PutEvaluationsError extends ElbConfigRulesError {
   override name = 'PutEvaluationsError';
   constructor(
     /** Entries Config did not accept, or that were in a call that failed outright. */

@@ -1,12 +1,13 @@
 // The shape of a rule: typed metadata that generates the stack, the conformance pack, the IAM
 // policy and the docs, plus a pure evaluate() that reads nothing but its model and context.
-import type { AnyFacet, ModelOf } from '../resources/facet.js';
+
 import type {
   LoadBalancer,
   LoadBalancerKind,
   ReportedResourceType,
   TriggerResourceType,
-} from '../resources/model.js';
+} from '../model/model.js';
+import type { AnyFacet, ModelOf } from '../resources/facet.js';
 import type { RuleOutcome } from './outcome.js';
 import type { ParamSpecs, ParamValues } from './parameters.js';
 

@@ -1,17 +1,18 @@
 // Which load balancers a configuration item speaks for. A load balancer item speaks for itself; a
 // listener item for its load balancer; a security group item for every load balancer using it.
 // The item's own data is primed into the estate, so it is not read again.
-import { type ConfigurationItem, EVALUABLE_STATUSES } from './config-item/item.js';
-import { subjectOf } from './config-item/to-model.js';
-import type { Estate } from './estate.js';
-import { type Fetched, loaded } from './fetched.js';
+
 import {
   ELBV2_LISTENER,
   ELBV2_LOAD_BALANCER,
   type LoadBalancer,
   type ResourceRef,
   SECURITY_GROUP,
-} from './model.js';
+} from '../model/model.js';
+import { type ConfigurationItem, EVALUABLE_STATUSES } from './config-item/item.js';
+import { subjectOf } from './config-item/to-model.js';
+import type { Estate } from './estate.js';
+import { type Fetched, loaded } from './fetched.js';
 
 export type Affected =
   /** Judge these load balancers. */

@@ -2,9 +2,11 @@
 // engine read only through this interface, so live APIs, Config items and snapshots are
 // interchangeable. Facet reads are memoised: each piece of data is read once, whatever the
 // number of rules that need it.
+
+import { ElbConfigRulesError } from '../model/errors.js';
+import type { LoadBalancer, ReportedResourceType, ResourceRef, SecurityGroup } from '../model/model.js';
 import type { AnyFacet, Facet } from './facet.js';
 import { type Fetched, failed, loaded } from './fetched.js';
-import type { LoadBalancer, ReportedResourceType, ResourceRef, SecurityGroup } from './model.js';
 
 export interface Estate {
   readonly accountId: string;
@@ -26,7 +28,7 @@ export interface Estate {
 }
 
 /** Thrown inside a facet reader when a facet it depends on could not be read. */
-export class FacetUnavailableError extends Error {
+export class FacetUnavailableError extends ElbConfigRulesError {
   constructor(readonly failure: Extract<Fetched<unknown>, { ok: false }>) {
     super(failure.reason);
     this.name = failure.code;

@@ -1,8 +1,9 @@
 // A facet is one piece of data about a load balancer that is read separately from the load
 // balancer itself: its listeners, attributes, tags, security groups... A rule names the facets it
 // needs; every source (live, snapshot, Config item) knows how to provide them.
+
 import type { RegionalAws } from '../aws/regional-aws.js';
-import type { LoadBalancer } from './model.js';
+import type { LoadBalancer } from '../model/model.js';
 
 export interface LiveFacetContext {
   aws: RegionalAws;

@@ -5,7 +5,7 @@
 //    ciphers, it is an unmodified copy and answers as that predefined policy;
 // 2. a policy that only names a Reference-Security-Policy: that predefined policy;
 // 3. no SSL negotiation policy at all: ELB's default, ELBSecurityPolicy-2016-08.
-import type { ClassicListener, ClassicPolicy } from '../resources/model.js';
+import type { ClassicListener, ClassicPolicy } from '../model/model.js';
 import { ELB_DEFAULT_POLICY } from './catalog.js';
 import { classifyPolicy, type TlsPolicyProfile, UnclassifiablePolicyError } from './classify.js';
 import { normalizeProtocol } from './protocols.js';

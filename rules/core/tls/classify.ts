@@ -3,6 +3,7 @@
 // always do. FIPS and post-quantum key exchange cannot be read from protocols and ciphers
 // (DescribeSSLPolicies does not list key-exchange groups), so they come with the description
 // when a trusted source (the catalog) knows them, and are "unknown" otherwise.
+import { ElbConfigRulesError } from '../model/errors.js';
 import { normalizeProtocol, sortVersions, type TlsVersion } from './protocols.js';
 
 /** A policy as DescribeSSLPolicies, DescribeLoadBalancerPolicies or the catalog describe it. */
@@ -52,7 +53,7 @@ export function isAead(cipher: string): boolean {
   return /GCM|CCM|CHACHA20|POLY1305/i.test(cipher);
 }
 
-export class UnclassifiablePolicyError extends Error {
+export class UnclassifiablePolicyError extends ElbConfigRulesError {
   override name = 'UnclassifiablePolicyError';
 }
 

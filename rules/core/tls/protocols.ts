@@ -4,10 +4,6 @@
 export const TLS_VERSIONS = ['SSLv3', 'TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'] as const;
 export type TlsVersion = (typeof TLS_VERSIONS)[number];
 
-export function isTlsVersion(value: string): value is TlsVersion {
-  return (TLS_VERSIONS as readonly string[]).includes(value);
-}
-
 export function versionRank(version: TlsVersion): number {
   return TLS_VERSIONS.indexOf(version);
 }

@@ -1,8 +1,11 @@
 // The certificates a load balancer serves and where: "HTTPS:443", "TLS:8883 (SNI)".
-import type { ElbV2Listener, ListenerCertificate, LoadBalancer } from '../resources/model.js';
+import {
+  ELBV2_TLS_PROTOCOLS,
+  type ElbV2Listener,
+  type ListenerCertificate,
+  type LoadBalancer,
+} from '../model/model.js';
 import { isEncryptedClassicListener } from './classic-policy.js';
-
-const ELBV2_CERTIFICATE_PROTOCOLS = new Set(['HTTPS', 'TLS']);
 
 export interface ServedCertificate {
   arn: string;
@@ -23,7 +26,7 @@ export function servedCertificates(
         add(l.sslCertificateId, `${l.protocol}:${l.port}`);
   } else {
     for (const l of [...listeners].sort((a, b) => a.port - b.port)) {
-      if (!ELBV2_CERTIFICATE_PROTOCOLS.has(l.protocol)) continue;
+      if (!ELBV2_TLS_PROTOCOLS.has(l.protocol)) continue;
       for (const c of byListener[l.arn] ?? l.certificates)
         add(c.arn, `${l.protocol}:${l.port}${c.isDefault ? '' : ' (SNI)'}`);
     }

@@ -5,9 +5,9 @@ import { type AuditScope, runAudit } from '../../../bin/cli/audit/audit.js';
 import type { Evaluation } from '../../../rules/core/engine/judge.js';
 import { compliant } from '../../../rules/core/engine/outcome.js';
 import { type AnyRule, defineRule } from '../../../rules/core/engine/rule.js';
+import { CLASSIC_LOAD_BALANCER, ELBV2_LOAD_BALANCER } from '../../../rules/core/model/model.js';
 import { attributes, listeners, tags } from '../../../rules/core/resources/facets/index.js';
 import { LiveEstate } from '../../../rules/core/resources/live/live-estate.js';
-import { CLASSIC_LOAD_BALANCER, ELBV2_LOAD_BALANCER } from '../../../rules/core/resources/model.js';
 import { RULES } from '../../../rules/index.js';
 import { type Fault, SIMULATED_CREDENTIALS, SimulatedAws } from '../../support/simulated-aws.js';
 

@@ -22,7 +22,7 @@ import { clearCredentialCache } from '../../../rules/core/aws/credentials.js';
 import { createHandler, IncompleteEvaluationError } from '../../../rules/core/engine/handler.js';
 import { silentLog } from '../../../rules/core/engine/log.js';
 import { PUT_EVALUATIONS_BATCH, PutEvaluationsError } from '../../../rules/core/engine/put-evaluations.js';
-import { CLASSIC_LOAD_BALANCER, ELBV2_LOAD_BALANCER } from '../../../rules/core/resources/model.js';
+import { CLASSIC_LOAD_BALANCER, ELBV2_LOAD_BALANCER } from '../../../rules/core/model/model.js';
 import { rule as internetFacingApproved } from '../../../rules/lb-internet-facing-approved/rule.js';
 import { albArn, REGION, scheduledEvent } from '../../fixtures/config-items.js';
 

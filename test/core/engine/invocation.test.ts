@@ -5,7 +5,7 @@ import { rule as clbHttpsSslOnly } from '../../../rules/clb-https-ssl-only/rule.
 import { type InvocationDeps, runInvocation } from '../../../rules/core/engine/invocation.js';
 import { silentLog } from '../../../rules/core/engine/log.js';
 import type { AnyRule } from '../../../rules/core/engine/rule.js';
-import type { ElbV2LoadBalancer } from '../../../rules/core/resources/model.js';
+import type { ElbV2LoadBalancer } from '../../../rules/core/model/model.js';
 import { elbv2Listener, elbv2LoadBalancer } from '../../../rules/core/resources/normalize/elbv2.js';
 import type { LoadBalancerRecord } from '../../../rules/core/resources/snapshot/format.js';
 import { SnapshotEstate } from '../../../rules/core/resources/snapshot/snapshot-estate.js';

@@ -15,11 +15,11 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { RegionalAws } from '../../../rules/core/aws/regional-aws.js';
+import type { LoadBalancer as Model } from '../../../rules/core/model/model.js';
 import { listeners } from '../../../rules/core/resources/facets/listeners.js';
 import { securityGroups } from '../../../rules/core/resources/facets/security-groups.js';
 import { tags } from '../../../rules/core/resources/facets/tags.js';
 import { LiveEstate } from '../../../rules/core/resources/live/live-estate.js';
-import type { LoadBalancer as Model } from '../../../rules/core/resources/model.js';
 import { albArn } from '../../fixtures/config-items.js';
 
 const elbv2 = mockClient(ElasticLoadBalancingV2Client);

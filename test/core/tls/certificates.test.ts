@@ -8,11 +8,11 @@ import { GetServerCertificateCommand, IAMClient } from '@aws-sdk/client-iam';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RegionalAws } from '../../../rules/core/aws/regional-aws.js';
+import type { ElbV2Listener, LoadBalancer } from '../../../rules/core/model/model.js';
 import { certificates, parsePem } from '../../../rules/core/resources/facets/certificates.js';
 import { listenerCertificates } from '../../../rules/core/resources/facets/listener-certificates.js';
 import { listeners } from '../../../rules/core/resources/facets/listeners.js';
 import { tlsPolicies } from '../../../rules/core/resources/facets/tls-policies.js';
-import type { ElbV2Listener, LoadBalancer } from '../../../rules/core/resources/model.js';
 import { ACM_ARN, alb, https, IAM_ARN } from '../../support/certificate-models.js';
 import { selfSigned } from '../../support/certificates.js';
 

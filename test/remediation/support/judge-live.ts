@@ -4,8 +4,8 @@
 import { RegionalAws } from '../../../rules/core/aws/regional-aws.js';
 import { type Evaluation, judge, ruleParameters } from '../../../rules/core/engine/judge.js';
 import type { AnyRule } from '../../../rules/core/engine/rule.js';
+import type { ReportedResourceType } from '../../../rules/core/model/model.js';
 import { LiveEstate } from '../../../rules/core/resources/live/live-estate.js';
-import type { ReportedResourceType } from '../../../rules/core/resources/model.js';
 
 export async function judgeLive(
   rule: AnyRule,

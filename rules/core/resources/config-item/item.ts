@@ -1,6 +1,7 @@
 // Configuration items in one canonical shape. Change notifications and GetResourceConfigHistory
 // spell the same item differently (ARN/arn, awsAccountId/accountId, configuration as object or as
 // a JSON string); both normalise to this.
+import { InputError } from '../../model/errors.js';
 import { field, isObject, parseMaybeJson, str } from '../shape.js';
 import { tagsSchema } from './schemas.js';
 
@@ -30,7 +31,7 @@ export const ITEM_STATUSES = [
   'ResourceDeletedNotRecorded',
 ] as const;
 
-export class InvalidConfigurationItemError extends Error {
+export class InvalidConfigurationItemError extends InputError {
   override name = 'InvalidConfigurationItemError';
 }
 

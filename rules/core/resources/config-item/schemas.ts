@@ -3,13 +3,13 @@
 // a default. Config spells keys dNSName, vpcid or vPCId depending on the sample, so every schema
 // names keys in lower case and is checked against the item with its keys lower-cased.
 import { z } from 'zod';
+import type { LoadBalancerKind } from '../../model/model.js';
 import type { AnyFacet } from '../facet.js';
 import { attributes } from '../facets/attributes.js';
 import { classicPolicies } from '../facets/classic-policies.js';
 import { securityGroups } from '../facets/security-groups.js';
 import { tags } from '../facets/tags.js';
 import { targetSecurityGroups } from '../facets/target-security-groups.js';
-import type { LoadBalancerKind } from '../model.js';
 
 const scheme = z.enum(['internet-facing', 'internal']);
 

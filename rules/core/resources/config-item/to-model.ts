@@ -1,7 +1,7 @@
 // What a configuration item tells about load balancers: the load balancer itself with the facets
 // the item proves, a listener (which belongs to a load balancer), or a security group. A part of
 // the item that fails its schema is left out, so the engine reads it live rather than guess.
-import type { AnyFacet } from '../facet.js';
+
 import {
   CLASSIC_LOAD_BALANCER,
   ELBV2_LISTENER,
@@ -13,7 +13,8 @@ import {
   type ResourceRef,
   SECURITY_GROUP,
   type SecurityGroup,
-} from '../model.js';
+} from '../../model/model.js';
+import type { AnyFacet } from '../facet.js';
 import { classicAttributes, classicLoadBalancer, classicPolicy } from '../normalize/classic.js';
 import {
   elbv2Listener,

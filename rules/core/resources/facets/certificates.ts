@@ -2,16 +2,17 @@ import { X509Certificate } from 'node:crypto';
 import { ACMClient, DescribeCertificateCommand } from '@aws-sdk/client-acm';
 import { GetServerCertificateCommand, IAMClient } from '@aws-sdk/client-iam';
 import type { RegionalAws } from '../../aws/regional-aws.js';
+import type { LoadBalancer } from '../../model/model.js';
 import { keyFromDetails, parseKeyAlgorithm } from '../../tls/certificate-key.js';
+import { type CertificateSource, certificateSource } from '../../tls/certificate-source.js';
 import { defineFacet } from '../facet.js';
 import { errorCode } from '../fetched.js';
-import type { LoadBalancer } from '../model.js';
 import { listenerCertificates } from './listener-certificates.js';
 
 /** What ACM or IAM says about one certificate a listener serves. */
 export interface CertificateDetails {
   arn: string;
-  source: 'acm' | 'iam' | 'other';
+  source: CertificateSource;
   /** False when ACM or IAM says the certificate does not exist. */
   found: boolean;
   /** ACM status (ISSUED, EXPIRED, REVOKED, PENDING_VALIDATION…); IAM certificates have none. */
@@ -26,12 +27,6 @@ export interface CertificateDetails {
 }
 
 const CONCURRENT_DESCRIBES = 10;
-
-export function certificateSource(arn: string): CertificateDetails['source'] {
-  if (/^arn:[^:]+:acm:/.test(arn)) return 'acm';
-  if (/^arn:[^:]+:iam::[^:]*:server-certificate\//.test(arn)) return 'iam';
-  return 'other';
-}
 
 /** The ARNs of every certificate a load balancer's listeners serve. */
 export function certificateArnsOf(lb: LoadBalancer, byListener: Record<string, { arn: string }[]>): string[] {

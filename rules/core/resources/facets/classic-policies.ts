@@ -2,8 +2,8 @@ import {
   DescribeLoadBalancerPoliciesCommand,
   ElasticLoadBalancingClient,
 } from '@aws-sdk/client-elastic-load-balancing';
+import type { ClassicPolicy } from '../../model/model.js';
 import { defineFacet } from '../facet.js';
-import type { ClassicPolicy } from '../model.js';
 import { classicPolicy } from '../normalize/classic.js';
 
 /** The policies defined on a Classic load balancer, with their attributes. [] for ELBv2. */

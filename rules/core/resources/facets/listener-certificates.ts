@@ -2,11 +2,9 @@ import {
   ElasticLoadBalancingV2Client,
   paginateDescribeListenerCertificates,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { ELBV2_TLS_PROTOCOLS, type ListenerCertificate } from '../../model/model.js';
 import { defineFacet } from '../facet.js';
-import type { ListenerCertificate } from '../model.js';
 import { listeners } from './listeners.js';
-
-const CERTIFICATE_PROTOCOLS = new Set(['HTTPS', 'TLS']);
 
 /**
  * Every certificate of each ELBv2 HTTPS or TLS listener, by listener ARN: the default one and the
@@ -25,7 +23,7 @@ export const listenerCertificates = defineFacet<
     const client = aws.client(ElasticLoadBalancingV2Client);
     const out: Record<string, ListenerCertificate[]> = {};
     for (const listener of await need(listeners, lb)) {
-      if (!CERTIFICATE_PROTOCOLS.has(listener.protocol)) continue;
+      if (!ELBV2_TLS_PROTOCOLS.has(listener.protocol)) continue;
       const certificates = new Map(listener.certificates.map((c) => [c.arn, c]));
       for await (const page of paginateDescribeListenerCertificates(
         { client, pageSize: 400 },

@@ -2,8 +2,8 @@ import {
   ElasticLoadBalancingV2Client,
   paginateDescribeRules,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
+import type { ListenerRule } from '../../model/model.js';
 import { defineFacet } from '../facet.js';
-import type { ListenerRule } from '../model.js';
 import { listenerRule } from '../normalize/elbv2.js';
 import { listeners } from './listeners.js';
 

@@ -2,8 +2,8 @@ import {
   ElasticLoadBalancingV2Client,
   paginateDescribeListeners,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
+import type { ElbV2Listener } from '../../model/model.js';
 import { defineFacet } from '../facet.js';
-import type { ElbV2Listener } from '../model.js';
 import { elbv2Listener } from '../normalize/elbv2.js';
 
 /** ELBv2 listeners. Classic listeners are part of the load balancer itself, so this is [] for them. */

@@ -1,7 +1,7 @@
 import { DescribeSecurityGroupsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import type { RegionalAws } from '../../aws/regional-aws.js';
+import type { SecurityGroup } from '../../model/model.js';
 import { defineFacet } from '../facet.js';
-import type { SecurityGroup } from '../model.js';
 import { securityGroup } from '../normalize/security-group.js';
 
 const GROUPS_PER_CALL = 100;

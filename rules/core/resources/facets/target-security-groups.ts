@@ -1,8 +1,8 @@
 import { DescribeInstancesCommand, EC2Client, paginateDescribeNetworkInterfaces } from '@aws-sdk/client-ec2';
 import ipaddr from 'ipaddr.js';
 import type { RegionalAws } from '../../aws/regional-aws.js';
+import type { SecurityGroup } from '../../model/model.js';
 import { defineFacet } from '../facet.js';
-import type { SecurityGroup } from '../model.js';
 import { instanceGroups, type NetworkInterfaceSummary, networkInterface } from '../normalize/targets.js';
 import { securityGroupLoader } from './security-groups.js';
 import { targets } from './targets.js';

@@ -7,6 +7,7 @@ import {
   ElasticLoadBalancingV2Client,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import type { RegionalAws } from '../../aws/regional-aws.js';
+import { ELBV2_TLS_PROTOCOLS } from '../../model/model.js';
 import { CLASSIC_CATALOG, ELBV2_CATALOG } from '../../tls/catalog.js';
 import {
   isEncryptedClassicListener,
@@ -23,8 +24,6 @@ import { defineFacet } from '../facet.js';
 import { classicPolicy } from '../normalize/classic.js';
 import { classicPolicies } from './classic-policies.js';
 import { listeners } from './listeners.js';
-
-const TLS_LISTENER_PROTOCOLS = new Set(['HTTPS', 'TLS']);
 
 /**
  * Predefined TLS policies this load balancer uses that the built-in catalog does not know, as AWS
@@ -55,7 +54,7 @@ export const tlsPolicies = defineFacet<'tlsPolicies', DescribedTlsPolicies>({
       return unknown.size ? pick(unknown, await classicPredefinedPolicies(aws)) : NO_DESCRIBED_POLICIES;
     }
     for (const listener of await need(listeners, lb)) {
-      if (TLS_LISTENER_PROTOCOLS.has(listener.protocol) && listener.sslPolicy)
+      if (ELBV2_TLS_PROTOCOLS.has(listener.protocol) && listener.sslPolicy)
         if (!ELBV2_CATALOG.has(listener.sslPolicy)) unknown.add(listener.sslPolicy);
     }
     return unknown.size ? pick(unknown, await elbv2PredefinedPolicies(aws)) : NO_DESCRIBED_POLICIES;

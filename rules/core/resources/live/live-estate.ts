@@ -10,10 +10,6 @@ import {
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import type { RegionalAws } from '../../aws/regional-aws.js';
-import { type Estate, FacetUnavailableError, MemoisingEstate } from '../estate.js';
-import type { AnyFacet, Facet } from '../facet.js';
-import { securityGroupLoader } from '../facets/security-groups.js';
-import { errorCode, type Fetched, failed, failedFrom, loaded } from '../fetched.js';
 import {
   CLASSIC_LOAD_BALANCER,
   ELBV2_LOAD_BALANCER,
@@ -21,7 +17,11 @@ import {
   type ReportedResourceType,
   type ResourceRef,
   type SecurityGroup,
-} from '../model.js';
+} from '../../model/model.js';
+import { type Estate, FacetUnavailableError, MemoisingEstate } from '../estate.js';
+import type { AnyFacet, Facet } from '../facet.js';
+import { securityGroupLoader } from '../facets/security-groups.js';
+import { errorCode, type Fetched, failed, failedFrom, loaded } from '../fetched.js';
 import { classicLoadBalancer } from '../normalize/classic.js';
 import { elbv2LoadBalancer } from '../normalize/elbv2.js';
 

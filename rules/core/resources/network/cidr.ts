@@ -1,7 +1,9 @@
 // CIDR semantics for security-group sources, through ipaddr.js rather than string matching:
 // "0.0.0.0/00", "::/0", "0:0:0:0:0:0:0:0/0" and "10.1.2.3/0" all cover every address.
+
 import { mergeCidr } from 'cidr-tools';
 import ipaddr from 'ipaddr.js';
+import { ElbConfigRulesError } from '../../model/errors.js';
 
 export type Family = 'ipv4' | 'ipv6';
 
@@ -13,7 +15,7 @@ export interface Cidr {
   address: ipaddr.IPv4 | ipaddr.IPv6;
 }
 
-export class InvalidCidrError extends Error {
+export class InvalidCidrError extends ElbConfigRulesError {
   override name = 'InvalidCidrError';
 }
 

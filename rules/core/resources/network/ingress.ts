@@ -1,6 +1,6 @@
 // Security-group ingress as a flat list of rules, each with its protocol, port range and
 // classified sources (world CIDR, other CIDR, prefix list, group of this or another account).
-import type { SecurityGroup } from '../model.js';
+import type { SecurityGroup } from '../../model/model.js';
 import { type Cidr, isWorld, parseCidr } from './cidr.js';
 import {
   carries,

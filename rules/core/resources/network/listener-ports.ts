@@ -1,6 +1,6 @@
 // The ports a load balancer listens on, by transport: what an internet-facing load balancer's
 // security groups may legitimately open to the world.
-import type { ElbV2Listener, LoadBalancer } from '../model.js';
+import type { ElbV2Listener, LoadBalancer } from '../../model/model.js';
 import type { Transport } from './ports.js';
 
 export interface ListenerPort {

@@ -1,6 +1,6 @@
 // The ports a target must accept from its load balancer: the traffic port (the registered port,
 // or every Classic listener's instance port) and the health-check port.
-import type { LoadBalancer } from '../model.js';
+import type { LoadBalancer } from '../../model/model.js';
 import type { RegisteredTarget, TargetGroup } from '../normalize/targets.js';
 import { parseHealthCheckTarget } from '../normalize/targets.js';
 import { transportsOf } from './listener-ports.js';

@@ -5,7 +5,7 @@ import {
   type ClassicListener,
   type ClassicLoadBalancer,
   type ClassicPolicy,
-} from '../model.js';
+} from '../../model/model.js';
 import { child, isObject, list, num, str, strings } from '../shape.js';
 import { schemeOf } from './scheme.js';
 

@@ -7,7 +7,7 @@ import {
   type ElbV2LoadBalancer,
   type ListenerAction,
   type ListenerRule,
-} from '../model.js';
+} from '../../model/model.js';
 import { child, list, num, str, strings } from '../shape.js';
 import { schemeOf } from './scheme.js';
 

@@ -1,4 +1,4 @@
-import type { Scheme } from '../model.js';
+import type { Scheme } from '../../model/model.js';
 
 /** Anything but an explicit "internal" is treated as internet-facing: the safer assumption. */
 export function schemeOf(value: string | undefined): Scheme {

@@ -1,6 +1,6 @@
 // Security groups into models. The EC2 API lists IpRanges as objects; Config items list ipRanges
 // as plain strings and repeat them in ipv4Ranges as objects. Both are read and de-duplicated.
-import type { IpRange, SecurityGroup, SecurityGroupPermission } from '../model.js';
+import type { IpRange, SecurityGroup, SecurityGroupPermission } from '../../model/model.js';
 import { list, num, str } from '../shape.js';
 
 export function securityGroup(raw: unknown): SecurityGroup {

@@ -1,7 +1,7 @@
 // Target groups, registered targets and their health, from ELBv2's DescribeTargetGroups and
 // DescribeTargetHealth or Classic's DescribeInstanceHealth; and the EC2 shapes that tell which
 // security groups guard a target (instances, network interfaces).
-import type { ClassicLoadBalancer } from '../model.js';
+import type { ClassicLoadBalancer } from '../../model/model.js';
 import { child, list, num, str } from '../shape.js';
 
 /** ELBv2's vocabulary; Classic's InService, OutOfService and Unknown are mapped into it. */

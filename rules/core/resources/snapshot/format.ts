@@ -1,7 +1,7 @@
 // The snapshot file format: an estate recorded as normalised models, per account and region.
 // Facet values are stored under their facet key; a facet that was not recorded is absent, and
 // rules that need it report INSUFFICIENT_DATA rather than guessing.
-import type { LoadBalancer } from '../model.js';
+import type { LoadBalancer } from '../../model/model.js';
 
 export const SNAPSHOT_FORMAT = 'elb-config-rules/snapshot';
 export const SNAPSHOT_VERSION = 1;

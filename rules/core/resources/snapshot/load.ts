@@ -1,12 +1,14 @@
 // Reads snapshot files (or every *.json in a folder) and merges them by account and region, and
 // within a region by load balancer: a later file may add facets to a load balancer recorded in an
 // earlier one (so facets recorded by a newer version complement an older recording).
+
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { InputError } from '../../model/errors.js';
 import type { LoadBalancerRecord, RegionSnapshot, SnapshotFile } from './format.js';
 import { snapshotSchema } from './schema.js';
 
-export class SnapshotError extends Error {
+export class SnapshotError extends InputError {
   override name = 'SnapshotError';
 }
 

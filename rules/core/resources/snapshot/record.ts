@@ -1,7 +1,8 @@
 // Records a live estate as a snapshot region: every load balancer with every known facet.
+
+import { CLASSIC_LOAD_BALANCER, ELBV2_LOAD_BALANCER } from '../../model/model.js';
 import type { Estate } from '../estate.js';
 import type { AnyFacet } from '../facet.js';
-import { CLASSIC_LOAD_BALANCER, ELBV2_LOAD_BALANCER } from '../model.js';
 import type { LoadBalancerRecord, RegionSnapshot } from './format.js';
 
 export async function recordRegion(estate: Estate, facets: readonly AnyFacet[]): Promise<RegionSnapshot> {

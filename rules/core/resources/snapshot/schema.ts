@@ -1,7 +1,5 @@
 // Validation of snapshot files, so a malformed file is refused with the path of the bad field.
 import { z } from 'zod';
-import type { TargetSecurityGroups } from '../facets/target-security-groups.js';
-import type { WebAclRef } from '../facets/web-acl.js';
 import type {
   ClassicListener,
   ClassicPolicy,
@@ -11,7 +9,9 @@ import type {
   LoadBalancer,
   SecurityGroup,
   SecurityGroupPermission,
-} from '../model.js';
+} from '../../model/model.js';
+import type { TargetSecurityGroups } from '../facets/target-security-groups.js';
+import type { WebAclRef } from '../facets/web-acl.js';
 import type { TargetGroup } from '../normalize/targets.js';
 import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type SnapshotFile } from './format.js';
 import { certificateSchema, tlsPoliciesSchema } from './tls-schema.js';

@@ -1,9 +1,10 @@
 // The estate as a snapshot recorded it. A facet missing from the record is a failed read.
+
+import type { LoadBalancer, ReportedResourceType, ResourceRef, SecurityGroup } from '../../model/model.js';
 import { type Estate, MemoisingEstate } from '../estate.js';
 import type { AnyFacet } from '../facet.js';
 import { securityGroups } from '../facets/security-groups.js';
 import { type Fetched, failed, loaded } from '../fetched.js';
-import type { LoadBalancer, ReportedResourceType, ResourceRef, SecurityGroup } from '../model.js';
 import type { LoadBalancerRecord, RegionSnapshot } from './format.js';
 
 export class SnapshotEstate extends MemoisingEstate implements Estate {

@@ -95,6 +95,9 @@ export interface ElbV2Listener {
   defaultActions: ListenerAction[];
 }
 
+/** ALB and NLB listener protocols that terminate TLS: they carry a certificate and an SSL policy. */
+export const ELBV2_TLS_PROTOCOLS: ReadonlySet<string> = new Set(['HTTPS', 'TLS']);
+
 export interface ListenerRule {
   arn: string;
   priority: string;
@@ -140,10 +143,6 @@ export interface ClassicPolicy {
 export interface ResourceRef {
   resourceType: string;
   resourceId: string;
-}
-
-export function refOf(lb: LoadBalancer): ResourceRef {
-  return { resourceType: lb.resourceType, resourceId: lb.resourceId };
 }
 
 export function describeKind(kind: LoadBalancerKind): string {

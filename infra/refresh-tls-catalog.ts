@@ -5,13 +5,16 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { RegionalAws } from '../aws/regional-aws.js';
-import { classicPredefinedPolicies, elbv2PredefinedPolicies } from '../resources/facets/tls-policies.js';
-import type { CatalogFile } from './catalog.js';
-import type { DescribedTlsPolicy } from './lookup.js';
-import { mergeCatalog } from './merge-catalog.js';
+import { RegionalAws } from '../rules/core/aws/regional-aws.js';
+import {
+  classicPredefinedPolicies,
+  elbv2PredefinedPolicies,
+} from '../rules/core/resources/facets/tls-policies.js';
+import type { CatalogFile } from '../rules/core/tls/catalog.js';
+import type { DescribedTlsPolicy } from '../rules/core/tls/lookup.js';
+import { mergeCatalog } from '../rules/core/tls/merge-catalog.js';
 
-const CATALOG_PATH = fileURLToPath(new URL('./catalog.json', import.meta.url));
+const CATALOG_PATH = fileURLToPath(new URL('../rules/core/tls/catalog.json', import.meta.url));
 
 async function main(): Promise<number> {
   const { values } = parseArgs({

@@ -1,8 +1,8 @@
 // Shared by elbv2-acm-certificate-required and clb-acm-certificate-required: certificates come
 // from ACM (which renews them) unless listed in allowedCertificates.
 import { fromFindings, notApplicable, type RuleOutcome } from '../engine/outcome.js';
-import { certificateSource } from '../resources/facets/certificates.js';
-import { describeWhere, type ServedCertificate } from './served-certificates.js';
+import { certificateSource } from '../tls/certificate-source.js';
+import { describeWhere, type ServedCertificate } from '../tls/served-certificates.js';
 
 export const allowedCertificatesParam = {
   type: 'stringList',
