@@ -3,12 +3,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  CreateSecurityGroupCommand,
-  CreateSubnetCommand,
-  CreateVpcCommand,
-  EC2Client,
-} from '@aws-sdk/client-ec2';
+import { CreateSecurityGroupCommand, EC2Client } from '@aws-sdk/client-ec2';
 import {
   CreateLoadBalancerCommand as CreateClassic,
   DescribeLoadBalancersCommand as DescribeClassic,
@@ -26,7 +21,14 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changeEvent, configurationItem } from '../fixtures/config-items.js';
 import { runCli } from '../support/cli.js';
-import { type MotoServer, motoEnv, requireMoto, startMoto, useMotoEnv } from '../support/moto.js';
+import {
+  createVpcWithSubnets,
+  type MotoServer,
+  motoEnv,
+  requireMoto,
+  startMoto,
+  useMotoEnv,
+} from '../support/moto.js';
 
 const run = requireMoto();
 const REGION = 'us-east-1';
@@ -52,21 +54,7 @@ async function buildEstate(): Promise<Estate> {
   const ec2 = new EC2Client({});
   const elbv2 = new ElasticLoadBalancingV2Client({});
   const classic = new ElasticLoadBalancingClient({});
-  const vpc = (await ec2.send(new CreateVpcCommand({ CidrBlock: '10.0.0.0/16' }))).Vpc!.VpcId!;
-  const subnets = await Promise.all(
-    ['a', 'b'].map(
-      async (az, i) =>
-        (
-          await ec2.send(
-            new CreateSubnetCommand({
-              VpcId: vpc,
-              CidrBlock: `10.0.${i}.0/24`,
-              AvailabilityZone: `${REGION}${az}`,
-            }),
-          )
-        ).Subnet!.SubnetId!,
-    ),
-  );
+  const { vpc, subnets } = await createVpcWithSubnets(ec2, REGION);
   const sg = (
     await ec2.send(new CreateSecurityGroupCommand({ GroupName: 'lb', Description: 'lb', VpcId: vpc }))
   ).GroupId!;

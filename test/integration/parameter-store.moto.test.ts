@@ -1,6 +1,6 @@
 // A real handler invocation against moto with a list parameter kept in SSM Parameter Store: the
 // items decide the verdicts, and a missing, encrypted or malformed parameter fails the invocation.
-import { CreateSubnetCommand, CreateVpcCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { EC2Client } from '@aws-sdk/client-ec2';
 import {
   CreateLoadBalancerCommand,
   ElasticLoadBalancingV2Client,
@@ -13,7 +13,14 @@ import { rule as acmRequired } from '../../rules/elbv2-acm-certificate-required/
 import { rule as internetFacingApproved } from '../../rules/lb-internet-facing-approved/rule.js';
 import { REGION, scheduledEvent } from '../fixtures/config-items.js';
 import { runCli } from '../support/cli.js';
-import { type MotoServer, motoEnv, requireMoto, startMoto, useMotoEnv } from '../support/moto.js';
+import {
+  createVpcWithSubnets,
+  type MotoServer,
+  motoEnv,
+  requireMoto,
+  startMoto,
+  useMotoEnv,
+} from '../support/moto.js';
 
 const run = requireMoto();
 
@@ -25,21 +32,7 @@ describe.skipIf(!run)('list parameters from SSM Parameter Store, on moto', () =>
     moto = await startMoto();
     restore = useMotoEnv(moto.endpoint, REGION);
     const ec2 = new EC2Client({});
-    const vpc = (await ec2.send(new CreateVpcCommand({ CidrBlock: '10.0.0.0/16' }))).Vpc!.VpcId!;
-    const subnets = await Promise.all(
-      ['a', 'b'].map(
-        async (az, i) =>
-          (
-            await ec2.send(
-              new CreateSubnetCommand({
-                VpcId: vpc,
-                CidrBlock: `10.0.${i}.0/24`,
-                AvailabilityZone: `${REGION}${az}`,
-              }),
-            )
-          ).Subnet!.SubnetId!,
-      ),
-    );
+    const { vpc, subnets } = await createVpcWithSubnets(ec2, REGION);
     const elbv2 = new ElasticLoadBalancingV2Client({});
     for (const name of ['web-a', 'web-b', 'web-c'])
       await elbv2.send(

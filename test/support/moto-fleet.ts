@@ -2,12 +2,8 @@
 // expected compliance of each is known: out of every 10, 5 ALBs (HTTP:80 redirecting to HTTPS
 // or, every third, forwarding; plus HTTPS:443), 3 NLBs (TLS:443, or TCP:5432 every other one)
 // and 2 Classic (HTTPS:443, or HTTP:80 every other one). Used by fleet tests and the benchmark.
-import {
-  CreateSecurityGroupCommand,
-  CreateSubnetCommand,
-  CreateVpcCommand,
-  EC2Client,
-} from '@aws-sdk/client-ec2';
+
+import { CreateSecurityGroupCommand, EC2Client } from '@aws-sdk/client-ec2';
 import {
   CreateLoadBalancerCommand as CreateClassicCommand,
   ElasticLoadBalancingClient,
@@ -20,6 +16,7 @@ import {
   ElasticLoadBalancingV2Client,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import type { AwsCredentialIdentity } from '@smithy/types';
+import { createVpcWithSubnets } from './moto.js';
 
 export type FleetKind = 'application' | 'network' | 'classic';
 
@@ -61,21 +58,7 @@ export async function createFleet(
   const ec2 = new EC2Client(config);
   const elbv2 = new ElasticLoadBalancingV2Client(config);
   const elb = new ElasticLoadBalancingClient(config);
-  const vpc = (await ec2.send(new CreateVpcCommand({ CidrBlock: '10.0.0.0/16' }))).Vpc?.VpcId ?? '';
-  const subnets = await Promise.all(
-    ['a', 'b'].map(
-      async (az, i) =>
-        (
-          await ec2.send(
-            new CreateSubnetCommand({
-              VpcId: vpc,
-              CidrBlock: `10.0.${i}.0/24`,
-              AvailabilityZone: `${region}${az}`,
-            }),
-          )
-        ).Subnet?.SubnetId ?? '',
-    ),
-  );
+  const { vpc, subnets } = await createVpcWithSubnets(ec2, region);
   const group =
     (
       await ec2.send(

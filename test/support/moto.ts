@@ -3,6 +3,7 @@
 // a missing moto fails the run instead.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
+import { CreateSubnetCommand, CreateVpcCommand, type EC2Client } from '@aws-sdk/client-ec2';
 
 export const MOTO_INSTALL_HINT = 'pip install "moto[server]"';
 
@@ -117,4 +118,27 @@ export function useMotoEnv(endpoint: string, region = 'us-east-1'): () => void {
       else process.env[key] = value;
     }
   };
+}
+
+/** A VPC (10.0.0.0/16) with one subnet in each of the region's first two zones, as a load balancer needs. */
+export async function createVpcWithSubnets(
+  ec2: EC2Client,
+  region: string,
+): Promise<{ vpc: string; subnets: string[] }> {
+  const vpc = (await ec2.send(new CreateVpcCommand({ CidrBlock: '10.0.0.0/16' }))).Vpc?.VpcId ?? '';
+  const subnets = await Promise.all(
+    ['a', 'b'].map(
+      async (zone, i) =>
+        (
+          await ec2.send(
+            new CreateSubnetCommand({
+              VpcId: vpc,
+              CidrBlock: `10.0.${i}.0/24`,
+              AvailabilityZone: `${region}${zone}`,
+            }),
+          )
+        ).Subnet?.SubnetId ?? '',
+    ),
+  );
+  return { vpc, subnets };
 }

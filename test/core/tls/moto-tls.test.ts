@@ -2,7 +2,7 @@
 // validity, RSA-1024, IAM), judged by the CLI's `audit --format json` in a child process.
 import { spawn } from 'node:child_process';
 import { ACMClient, ImportCertificateCommand } from '@aws-sdk/client-acm';
-import { CreateSubnetCommand, CreateVpcCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { EC2Client } from '@aws-sdk/client-ec2';
 import {
   CreateLoadBalancerCommand as CreateClassicCommand,
   ElasticLoadBalancingClient,
@@ -17,7 +17,14 @@ import {
 import { IAMClient, UploadServerCertificateCommand } from '@aws-sdk/client-iam';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { selfSigned } from '../../support/certificates.js';
-import { type MotoServer, motoEnv, requireMoto, startMoto, useMotoEnv } from '../../support/moto.js';
+import {
+  createVpcWithSubnets,
+  type MotoServer,
+  motoEnv,
+  requireMoto,
+  startMoto,
+  useMotoEnv,
+} from '../../support/moto.js';
 
 const run = requireMoto();
 const TLS_RULES =
@@ -68,17 +75,7 @@ describe.runIf(run)('TLS rules against moto through the CLI', () => {
     moto = await startMoto();
     restore = useMotoEnv(moto.endpoint);
     const ec2 = new EC2Client({});
-    const vpc = (await ec2.send(new CreateVpcCommand({ CidrBlock: '10.0.0.0/16' }))).Vpc?.VpcId ?? '';
-    const subnets = await Promise.all(
-      ['us-east-1a', 'us-east-1b'].map(
-        async (az, i) =>
-          (
-            await ec2.send(
-              new CreateSubnetCommand({ VpcId: vpc, CidrBlock: `10.0.${i}.0/24`, AvailabilityZone: az }),
-            )
-          ).Subnet?.SubnetId ?? '',
-      ),
-    );
+    const { vpc, subnets } = await createVpcWithSubnets(ec2, 'us-east-1');
     const acm = new ACMClient({});
     const importCert = async (days: number, key: 'rsa:1024' | 'rsa:2048') => {
       const c = selfSigned({ days, key });
