@@ -2,8 +2,8 @@
 // spell the same item differently (ARN/arn, awsAccountId/accountId, configuration as object or as
 // a JSON string); both normalise to this.
 import { InputError } from '../../model/errors.js';
+import { tagsSchema } from '../facets/tags.js';
 import { field, isObject, parseMaybeJson, str } from '../shape.js';
-import { tagsSchema } from './schemas.js';
 
 export interface ConfigurationItem {
   resourceType: string;

@@ -15,17 +15,18 @@ import {
   type SecurityGroup,
 } from '../../model/model.js';
 import type { AnyFacet } from '../facet.js';
-import { classicAttributes, classicLoadBalancer, classicPolicy } from '../normalize/classic.js';
+import { securityGroupItem } from '../facets/security-groups.js';
+import { proves } from '../item-part.js';
+import { classicLoadBalancer } from '../normalize/classic.js';
 import {
   elbv2Listener,
   elbv2LoadBalancer,
   kindFromArn,
   loadBalancerArnOfListener,
 } from '../normalize/elbv2.js';
-import { securityGroup } from '../normalize/security-group.js';
-import { keyValueRecord, str } from '../shape.js';
+import { str } from '../shape.js';
 import type { ConfigurationItem } from './item.js';
-import { type ItemPart, itemParts, proves } from './schemas.js';
+import { type ItemPart, itemParts } from './schemas.js';
 
 export interface CarriedFacet {
   facet: AnyFacet;
@@ -58,15 +59,11 @@ export function subjectOf(item: ConfigurationItem): ItemSubject {
             item.region,
           )
         : undefined;
-      const carried: CarriedFacet[] = [];
-      const attrs = parts.proven('LoadBalancerAttributes');
-      if (attrs) carried.push({ facet: attrs.facet, value: keyValueRecord(attrs.value as unknown[]) });
-      if (item.tags) carried.push({ facet: parts.tagsFacet, value: item.tags });
       return {
         type: 'loadBalancer',
         ref: { resourceType: ELBV2_LOAD_BALANCER, resourceId: item.resourceId },
         lb,
-        carried,
+        carried: parts.carried,
       };
     }
     case CLASSIC_LOAD_BALANCER: {
@@ -78,18 +75,11 @@ export function subjectOf(item: ConfigurationItem): ItemSubject {
             item.region,
           )
         : undefined;
-      const carried: CarriedFacet[] = [];
-      const policies = parts.proven('LoadBalancerPolicies');
-      if (policies)
-        carried.push({ facet: policies.facet, value: (policies.value as unknown[]).map(classicPolicy) });
-      const attrs = parts.proven('LoadBalancerAttributes');
-      if (attrs) carried.push({ facet: attrs.facet, value: classicAttributes(attrs.value) });
-      if (item.tags) carried.push({ facet: parts.tagsFacet, value: item.tags });
       return {
         type: 'loadBalancer',
         ref: { resourceType: CLASSIC_LOAD_BALANCER, resourceId: item.resourceId },
         lb,
-        carried,
+        carried: parts.carried,
       };
     }
     case ELBV2_LISTENER: {
@@ -108,11 +98,9 @@ export function subjectOf(item: ConfigurationItem): ItemSubject {
       };
     }
     case SECURITY_GROUP: {
-      const [part] = itemParts(SECURITY_GROUP);
-      const group =
-        part && proves(part, item.configuration)
-          ? securityGroup(withDefault(item.configuration, 'groupId', item.resourceId))
-          : undefined;
+      const group = proves(securityGroupItem, item.configuration)
+        ? securityGroupItem.read(withDefault(item.configuration, 'groupId', item.resourceId))
+        : undefined;
       // A group item about another group than its resource id proves nothing about this one.
       return {
         type: 'securityGroup',
@@ -129,30 +117,25 @@ function kindFromType(type: string): LoadBalancerKind | undefined {
   return type === 'application' || type === 'network' || type === 'gateway' ? type : undefined;
 }
 
-/** The item's parts checked against their schemas. */
+/** The item's parts checked against their schemas: whether it proves the load balancer, and the facets it proves. */
 function partsOf(item: ConfigurationItem, kind: LoadBalancerKind) {
-  const parts = itemParts(item.resourceType, kind);
   const valueAt = (part: ItemPart): unknown => {
     const [first, second] = part.path;
     if (first === 'configuration') return item.configuration;
     if (first === 'supplementaryConfiguration' && second) return item.supplementaryConfiguration[second];
+    if (first === 'tags') return item.tags;
     return undefined;
   };
-  const core = parts.find((p) => p.path[0] === 'configuration');
-  const tagPart = parts.find((p) => p.path[0] === 'tags');
-  if (!tagPart?.facets[0]) throw new Error(`no tag part for ${item.resourceType}`);
-  return {
-    core: core !== undefined && proves(core, valueAt(core)),
-    tagsFacet: tagPart.facets[0],
-    /** The value of a supplementary part and the facet it supplies, when the part proves it. */
-    proven(key: string): { facet: AnyFacet; value: unknown } | undefined {
-      const part = parts.find((p) => p.path[1] === key);
-      const facet = part?.facets[0];
-      if (!part || !facet) return undefined;
-      const value = valueAt(part);
-      return proves(part, value) ? { facet, value } : undefined;
-    },
-  };
+  const parts = itemParts(item.resourceType, kind);
+  const core = parts.find((p) => p.facets.length === 0);
+  const carried: CarriedFacet[] = [];
+  for (const part of parts) {
+    const [facet] = part.facets;
+    if (!facet || !part.read) continue;
+    const value = valueAt(part);
+    if (proves(part, value)) carried.push({ facet, value: part.read(value) });
+  }
+  return { core: core !== undefined && proves(core, valueAt(core)), carried };
 }
 
 /** Items sometimes omit the id inside configuration; the envelope always has it. */

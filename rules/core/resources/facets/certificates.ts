@@ -1,6 +1,7 @@
 import { X509Certificate } from 'node:crypto';
 import { ACMClient, DescribeCertificateCommand } from '@aws-sdk/client-acm';
 import { GetServerCertificateCommand, IAMClient } from '@aws-sdk/client-iam';
+import { z } from 'zod';
 import type { RegionalAws } from '../../aws/regional-aws.js';
 import type { LoadBalancer } from '../../model/model.js';
 import { keyFromDetails, parseKeyAlgorithm } from '../../tls/certificate-key.js';
@@ -28,6 +29,20 @@ export interface CertificateDetails {
 
 const CONCURRENT_DESCRIBES = 10;
 
+const isoDate = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'expected an ISO 8601 date');
+
+const certificateSnapshot: z.ZodType<CertificateDetails> = z.object({
+  arn: z.string().min(1),
+  source: z.enum(['acm', 'iam', 'other']),
+  found: z.boolean(),
+  status: z.string().optional(),
+  type: z.string().optional(),
+  domainName: z.string().optional(),
+  notBefore: isoDate.optional(),
+  notAfter: isoDate.optional(),
+  keyAlgorithm: z.string().optional(),
+});
+
 /** The ARNs of every certificate a load balancer's listeners serve. */
 export function certificateArnsOf(lb: LoadBalancer, byListener: Record<string, { arn: string }[]>): string[] {
   const arns =
@@ -46,6 +61,7 @@ export const certificates = defineFacet<'certificates', Record<string, Certifica
   key: 'certificates',
   description: 'ACM and IAM certificates served by HTTPS/TLS/SSL listeners: status, validity and key',
   iamActions: ['acm:DescribeCertificate', 'iam:GetServerCertificate', ...listenerCertificates.iamActions],
+  snapshot: z.record(z.string(), certificateSnapshot),
   async live(lb, { aws, need }) {
     const arns = certificateArnsOf(lb, lb.kind === 'classic' ? {} : await need(listenerCertificates, lb));
     const loader = certificateLoader(aws);

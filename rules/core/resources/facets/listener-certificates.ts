@@ -2,9 +2,10 @@ import {
   ElasticLoadBalancingV2Client,
   paginateDescribeListenerCertificates,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { z } from 'zod';
 import { ELBV2_TLS_PROTOCOLS, type ListenerCertificate } from '../../model/model.js';
 import { defineFacet } from '../facet.js';
-import { listeners } from './listeners.js';
+import { listenerCertificateSnapshot, listeners } from './listeners.js';
 
 /**
  * Every certificate of each ELBv2 HTTPS or TLS listener, by listener ARN: the default one and the
@@ -18,6 +19,7 @@ export const listenerCertificates = defineFacet<
   key: 'listenerCertificates',
   description: 'Default and SNI certificates of every ELBv2 HTTPS/TLS listener, by listener ARN',
   iamActions: ['elasticloadbalancing:DescribeListenerCertificates', ...listeners.iamActions],
+  snapshot: z.record(z.string(), z.array(listenerCertificateSnapshot)),
   async live(lb, { aws, need }) {
     if (lb.kind === 'classic') return {};
     const client = aws.client(ElasticLoadBalancingV2Client);

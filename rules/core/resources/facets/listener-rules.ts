@@ -2,10 +2,19 @@ import {
   ElasticLoadBalancingV2Client,
   paginateDescribeRules,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { z } from 'zod';
 import type { ListenerRule } from '../../model/model.js';
 import { defineFacet } from '../facet.js';
 import { listenerRule } from '../normalize/elbv2.js';
-import { listeners } from './listeners.js';
+import { listenerActionSnapshot, listeners } from './listeners.js';
+
+const ruleSnapshot: z.ZodType<ListenerRule> = z.object({
+  arn: z.string(),
+  priority: z.string(),
+  isDefault: z.boolean(),
+  conditions: z.array(z.string()),
+  actions: z.array(listenerActionSnapshot),
+});
 
 /**
  * Non-default rules of every HTTP ALB listener, by listener ARN. Config does not record listener
@@ -15,6 +24,7 @@ export const listenerRules = defineFacet<'listenerRules', Record<string, Listene
   key: 'listenerRules',
   description: 'Non-default ALB listener rules (conditions and actions), by listener ARN',
   iamActions: ['elasticloadbalancing:DescribeRules', ...listeners.iamActions],
+  snapshot: z.record(z.string(), z.array(ruleSnapshot)),
   async live(lb, { aws, need }) {
     if (lb.kind !== 'application') return {};
     const client = aws.client(ElasticLoadBalancingV2Client);

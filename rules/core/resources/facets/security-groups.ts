@@ -1,16 +1,81 @@
 import { DescribeSecurityGroupsCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { z } from 'zod';
 import type { RegionalAws } from '../../aws/regional-aws.js';
-import type { SecurityGroup } from '../../model/model.js';
+import type { SecurityGroup, SecurityGroupPermission } from '../../model/model.js';
 import { defineFacet } from '../facet.js';
+import type { ItemPart } from '../item-part.js';
 import { securityGroup } from '../normalize/security-group.js';
 
 const GROUPS_PER_CALL = 100;
+
+const ipRange = z.object({ cidr: z.string().min(1), description: z.string().optional() });
+const permissionSnapshot: z.ZodType<SecurityGroupPermission> = z.object({
+  protocol: z.string(),
+  fromPort: z.number().int().optional(),
+  toPort: z.number().int().optional(),
+  ipv4Ranges: z.array(ipRange),
+  ipv6Ranges: z.array(ipRange),
+  prefixListIds: z.array(z.string()),
+  groupPairs: z.array(
+    z.object({
+      groupId: z.string().optional(),
+      userId: z.string().optional(),
+      groupName: z.string().optional(),
+    }),
+  ),
+});
+export const securityGroupSnapshot: z.ZodType<SecurityGroup> = z.object({
+  groupId: z.string().min(1),
+  groupName: z.string().optional(),
+  vpcId: z.string().optional(),
+  ownerId: z.string().optional(),
+  ingress: z.array(permissionSnapshot),
+  egress: z.array(permissionSnapshot),
+});
+
+const itemPermission = z
+  .object({
+    ipprotocol: z.string().min(1),
+    fromport: z.number().int().nullable().optional(),
+    toport: z.number().int().nullable().optional(),
+    ipranges: z.array(z.string()).optional(),
+    ipv4ranges: z.array(z.object({ cidrip: z.string().min(1) })).optional(),
+    ipv6ranges: z.array(z.object({ cidripv6: z.string().min(1) })),
+    prefixlistids: z.array(z.union([z.string(), z.object({ prefixlistid: z.string() })])),
+    useridgrouppairs: z.array(z.object({ groupid: z.string().optional(), userid: z.string().optional() })),
+  })
+  .refine((p) => p.ipranges !== undefined || p.ipv4ranges !== undefined, {
+    message: 'neither ipRanges nor ipv4Ranges is recorded',
+  });
+
+/** An ingress permission other than "every protocol" must say which ports it opens. */
+const itemIngressPermission = itemPermission.refine(
+  (p) => p.ipprotocol === '-1' || (typeof p.fromport === 'number' && typeof p.toport === 'number'),
+  { message: 'a protocol-specific permission without fromPort and toPort' },
+);
+
+/**
+ * A security group's own configuration item (AWS::EC2::SecurityGroup). It records one group, not
+ * a load balancer's facet: the engine primes its group reader with it, so both facets that read
+ * groups (securityGroups, targetSecurityGroups) see the item's copy.
+ */
+export const securityGroupItem: ItemPart & { read(configuration: unknown): SecurityGroup } = {
+  path: ['configuration'],
+  schema: z.object({
+    groupid: z.string().min(1),
+    ippermissions: z.array(itemIngressPermission),
+    ippermissionsegress: z.array(itemPermission),
+  }),
+  lowerKeys: true,
+  read: securityGroup,
+};
 
 /** The security groups attached to the load balancer, read in shared batches across load balancers. */
 export const securityGroups = defineFacet<'securityGroups', SecurityGroup[]>({
   key: 'securityGroups',
   description: 'Security groups attached to the load balancer, with ingress and egress permissions',
   iamActions: ['ec2:DescribeSecurityGroups'],
+  snapshot: z.array(securityGroupSnapshot),
   async live(lb, { aws }) {
     return Promise.all(lb.securityGroupIds.map((id) => securityGroupLoader(aws).load(id)));
   },

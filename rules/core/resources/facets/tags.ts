@@ -3,17 +3,35 @@ import {
   ElasticLoadBalancingClient,
 } from '@aws-sdk/client-elastic-load-balancing';
 import { DescribeTagsCommand, ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
-import { defineFacet } from '../facet.js';
+import { z } from 'zod';
+import { CLASSIC_LOAD_BALANCER, ELBV2_LOAD_BALANCER } from '../../model/model.js';
+import { defineFacet, type FacetInItem } from '../facet.js';
 import { keyValueRecord } from '../shape.js';
 
 /** DescribeTags takes at most 20 resources per call, for both APIs. */
 const TAGS_PER_CALL = 20;
+
+/** Tags that are not all strings prove nothing: they are read live. */
+export const tagsSchema = z.record(z.string(), z.string());
+
+/** Items carry tags beside the configuration; their keys are data, so they keep their case. */
+const tagsInItem = (
+  resourceType: FacetInItem<unknown>['resourceType'],
+): FacetInItem<Record<string, string>> => ({
+  resourceType,
+  path: ['tags'],
+  lowerKeys: false,
+  schema: () => tagsSchema,
+  read: (value) => value as Record<string, string>,
+});
 
 /** Tags, read in batches of 20 load balancers per call. */
 export const tags = defineFacet<'tags', Record<string, string>>({
   key: 'tags',
   description: 'Load balancer tags',
   iamActions: ['elasticloadbalancing:DescribeTags'],
+  snapshot: tagsSchema,
+  inItems: [tagsInItem(ELBV2_LOAD_BALANCER), tagsInItem(CLASSIC_LOAD_BALANCER)],
   async live(lb, { aws }) {
     if (lb.kind === 'classic') {
       const loader = aws.batcher<string, Record<string, string>>(

@@ -1,10 +1,11 @@
 import { DescribeInstancesCommand, EC2Client, paginateDescribeNetworkInterfaces } from '@aws-sdk/client-ec2';
 import ipaddr from 'ipaddr.js';
+import { z } from 'zod';
 import type { RegionalAws } from '../../aws/regional-aws.js';
 import type { SecurityGroup } from '../../model/model.js';
 import { defineFacet } from '../facet.js';
 import { instanceGroups, type NetworkInterfaceSummary, networkInterface } from '../normalize/targets.js';
-import { securityGroupLoader } from './security-groups.js';
+import { securityGroupLoader, securityGroupSnapshot } from './security-groups.js';
 import { targets } from './targets.js';
 
 /** How a target's security groups were found, or why they could not be. */
@@ -16,6 +17,17 @@ export interface TargetSecurityGroups {
   /** Every group named in byTarget, once. */
   groups: SecurityGroup[];
 }
+
+const targetSecurityGroupsSnapshot: z.ZodType<TargetSecurityGroups> = z.object({
+  byTarget: z.record(
+    z.string(),
+    z.union([
+      z.object({ found: z.literal(true), via: z.string(), groupIds: z.array(z.string()) }),
+      z.object({ found: z.literal(false), reason: z.string() }),
+    ]),
+  ),
+  groups: z.array(securityGroupSnapshot),
+});
 
 const INSTANCES_PER_CALL = 100;
 /** EC2 filters take at most 200 values; stay well under. */
@@ -35,6 +47,7 @@ export const targetSecurityGroups = defineFacet<'targetSecurityGroups', TargetSe
     'ec2:DescribeNetworkInterfaces',
     'ec2:DescribeSecurityGroups',
   ],
+  snapshot: targetSecurityGroupsSnapshot,
   async live(lb, { aws, need }) {
     const groups = await need(targets, lb);
     const byTarget: Record<string, TargetGuard> = {};

@@ -7,11 +7,39 @@ import {
   ElasticLoadBalancingV2Client,
   paginateDescribeTargetGroups,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { z } from 'zod';
 import { defineFacet } from '../facet.js';
 import { errorCode } from '../fetched.js';
 import { classicTargets, type TargetGroup, targetGroup } from '../normalize/targets.js';
 
 export type { RegisteredTarget, TargetGroup, TargetHealth } from '../normalize/targets.js';
+
+const targetGroupSnapshot: z.ZodType<TargetGroup> = z.object({
+  arn: z.string().startsWith('arn:').optional(),
+  name: z.string().min(1),
+  targetType: z.enum(['instance', 'ip', 'lambda', 'alb']),
+  protocol: z.string().optional(),
+  port: z.number().int().optional(),
+  vpcId: z.string().optional(),
+  healthCheck: z.object({
+    enabled: z.boolean(),
+    protocol: z.string().optional(),
+    port: z.string().optional(),
+  }),
+  targets: z.array(
+    z.object({
+      id: z.string().min(1),
+      port: z.number().int().optional(),
+      healthCheckPort: z.number().int().optional(),
+      availabilityZone: z.string().optional(),
+      health: z.object({
+        state: z.string().min(1),
+        reason: z.string().optional(),
+        description: z.string().optional(),
+      }),
+    }),
+  ),
+});
 
 const NO_TARGET_GROUPS = new Set(['TargetGroupNotFound', 'TargetGroupNotFoundException']);
 
@@ -28,6 +56,7 @@ export const targets = defineFacet<'targets', TargetGroup[]>({
     'elasticloadbalancing:DescribeTargetHealth',
     'elasticloadbalancing:DescribeInstanceHealth',
   ],
+  snapshot: z.array(targetGroupSnapshot),
   async live(lb, { aws }) {
     if (lb.kind === 'classic') {
       const out = await aws

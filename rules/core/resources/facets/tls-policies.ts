@@ -6,6 +6,7 @@ import {
   DescribeSSLPoliciesCommand,
   ElasticLoadBalancingV2Client,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { z } from 'zod';
 import type { RegionalAws } from '../../aws/regional-aws.js';
 import { ELBV2_TLS_PROTOCOLS } from '../../model/model.js';
 import { CLASSIC_CATALOG, ELBV2_CATALOG } from '../../tls/catalog.js';
@@ -25,6 +26,13 @@ import { classicPolicy } from '../normalize/classic.js';
 import { classicPolicies } from './classic-policies.js';
 import { listeners } from './listeners.js';
 
+const tlsPoliciesSnapshot: z.ZodType<DescribedTlsPolicies> = z.object({
+  described: z.array(
+    z.object({ name: z.string(), protocols: z.array(z.string()), ciphers: z.array(z.string()) }),
+  ),
+  missing: z.array(z.string()),
+});
+
 /**
  * Predefined TLS policies this load balancer uses that the built-in catalog does not know, as AWS
  * describes them. Reads nothing when every policy is in the catalog; otherwise one
@@ -40,6 +48,7 @@ export const tlsPolicies = defineFacet<'tlsPolicies', DescribedTlsPolicies>({
     'elasticloadbalancing:DescribeLoadBalancerPolicies',
     ...listeners.iamActions,
   ],
+  snapshot: tlsPoliciesSnapshot,
   async live(lb, { aws, need }) {
     const unknown = new Set<string>();
     if (lb.kind === 'classic') {

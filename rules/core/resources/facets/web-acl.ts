@@ -1,4 +1,5 @@
 import { GetWebACLForResourceCommand, WAFV2Client } from '@aws-sdk/client-wafv2';
+import { z } from 'zod';
 import { defineFacet } from '../facet.js';
 
 export interface WebAclRef {
@@ -18,6 +19,9 @@ export const webAcl = defineFacet<'webAcl', WebAclRef | null>({
   // IAM actions of the GetWebACLForResource API for an ALB; the call also checks wafv2:GetWebACL on
   // the web ACL it returns.
   iamActions: ['wafv2:GetWebACLForResource', 'wafv2:GetWebACL', 'elasticloadbalancing:GetLoadBalancerWebACL'],
+  snapshot: z
+    .object({ arn: z.string().startsWith('arn:'), name: z.string(), id: z.string().optional() })
+    .nullable(),
   async live(lb, { aws }) {
     if (lb.kind !== 'application') return null;
     const out = await aws.client(WAFV2Client).send(new GetWebACLForResourceCommand({ ResourceArn: lb.arn }));
