@@ -198,7 +198,9 @@ async function auditEstate(
   );
   // Load balancers in flight: several chunks, released one by one as each is judged, so the
   // slowest load balancer of a chunk (a call retried after throttling) holds back nothing.
-  const inFlight = new WeightedSlots(chunkSize * 5);
+  const slots = chunkSize * 5;
+  // A fixed limit (min = max): nothing reports throttles to it, it only counts.
+  const inFlight = new AdaptiveLimit({ initial: slots, min: slots, max: slots });
   const running = new Set<Promise<void>>();
   let failed: unknown;
   const judgeOne = async (lb: LoadBalancer, rules: readonly PreparedRule[]) => {
@@ -211,11 +213,12 @@ async function auditEstate(
       estate.release(lb);
       options.onLoadBalancer?.(scope);
     } finally {
-      inFlight.release(1);
+      inFlight.release();
     }
   };
   const launch = async (chunk: LoadBalancer[]) => {
-    await inFlight.acquire(chunk.length);
+    // One slot per load balancer; launches run one at a time, so the chunk waits for all of its own.
+    for (let i = 0; i < chunk.length; i++) await inFlight.acquire();
     const rulesOf = chunk.map((lb) => rulesByType.get(lb.resourceType) ?? []);
     // Request every facet of the chunk in this tick: batched APIs then fill their batches.
     chunk.forEach((lb, i) => {
@@ -300,33 +303,6 @@ async function* interleave<T>(
     }
   } finally {
     for (const it of iterators) await it.return?.();
-  }
-}
-
-/** A counting semaphore whose holders take several slots at once. */
-class WeightedSlots {
-  private used = 0;
-  private readonly waiting: { need: number; resolve: () => void }[] = [];
-
-  constructor(private readonly capacity: number) {}
-
-  acquire(need: number): Promise<void> {
-    const take = Math.min(need, this.capacity);
-    if (this.waiting.length === 0 && this.used + take <= this.capacity) {
-      this.used += take;
-      return Promise.resolve();
-    }
-    return new Promise((resolve) => this.waiting.push({ need: take, resolve }));
-  }
-
-  release(count: number): void {
-    this.used -= count;
-    while (this.waiting.length && this.used + (this.waiting[0]?.need ?? 0) <= this.capacity) {
-      const next = this.waiting.shift();
-      if (!next) break;
-      this.used += next.need;
-      next.resolve();
-    }
   }
 }
 

@@ -1,13 +1,13 @@
 // One AWS Config invocation, from event to evaluations. The only code that knows the three
 // message types; it returns what to send and sends nothing itself.
 
+import { forEachConcurrent } from '../aws/concurrency.js';
 import type { ReportedResourceType, ResourceRef } from '../model/model.js';
 import { affectedBy, isReportedType } from '../resources/affected.js';
 import { type ConfigurationItem, normalizeConfigurationItem } from '../resources/config-item/item.js';
 import type { Estate } from '../resources/estate.js';
 import { failedFrom } from '../resources/fetched.js';
 import { cut } from './annotation.js';
-import { forEachConcurrent } from './concurrency.js';
 import { CHANGE, OVERSIZED, parseRuleEvent, type RuleEvent } from './event.js';
 import { type Evaluation, judge, notApplicable, ruleParameters } from './judge.js';
 import type { Log } from './log.js';

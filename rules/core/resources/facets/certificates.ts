@@ -2,6 +2,7 @@ import { X509Certificate } from 'node:crypto';
 import { ACMClient, DescribeCertificateCommand } from '@aws-sdk/client-acm';
 import { GetServerCertificateCommand, IAMClient } from '@aws-sdk/client-iam';
 import { z } from 'zod';
+import { forEachConcurrent } from '../../aws/concurrency.js';
 import type { RegionalAws } from '../../aws/regional-aws.js';
 import type { LoadBalancer } from '../../model/model.js';
 import { keyFromDetails, parseKeyAlgorithm } from '../../tls/certificate-key.js';
@@ -73,14 +74,9 @@ export const certificates = defineFacet<'certificates', Record<string, Certifica
 export function certificateLoader(aws: RegionalAws) {
   return aws.batcher<string, CertificateDetails>('certificates', 100, async (arns) => {
     const out: (CertificateDetails | Error)[] = [];
-    for (let i = 0; i < arns.length; i += CONCURRENT_DESCRIBES) {
-      const chunk = arns.slice(i, i + CONCURRENT_DESCRIBES);
-      out.push(
-        ...(await Promise.all(
-          chunk.map((arn) => readCertificate(aws, arn).catch((error: unknown) => error as Error)),
-        )),
-      );
-    }
+    await forEachConcurrent(arns.keys(), CONCURRENT_DESCRIBES, async (i) => {
+      out[i] = await readCertificate(aws, arns[i] as string).catch((error: unknown) => error as Error);
+    });
     return out;
   });
 }

@@ -1,5 +1,6 @@
 // Runs an async function over a stream with at most `limit` calls in flight, without first
-// reading the whole stream into memory.
+// reading the whole stream into memory. The one fixed-size pool: the Lambda's evaluations and the
+// certificate reads use it (the CLI's throttling-driven limit is bin/cli/audit/adaptive-limit.ts).
 export async function forEachConcurrent<T>(
   items: AsyncIterable<T> | Iterable<T>,
   limit: number,
