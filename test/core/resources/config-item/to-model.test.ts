@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeConfigurationItem } from '../../../rules/core/resources/config-item/item.js';
-import { subjectOf } from '../../../rules/core/resources/config-item/to-model.js';
+import { normalizeConfigurationItem } from '../../../../rules/core/resources/config-item/item.js';
+import { subjectOf } from '../../../../rules/core/resources/config-item/to-model.js';
 import {
   classicItem,
   elbv2LoadBalancerItem,
@@ -8,7 +8,7 @@ import {
   nlbArn,
   redirectTo,
   securityGroupItem,
-} from '../../fixtures/config-items.js';
+} from '../../../fixtures/config-items.js';
 
 describe('configuration items into models', () => {
   it('reads a camelCase ELBv2 item (dNSName) with its attributes and tags', () => {

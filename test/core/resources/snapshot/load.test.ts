@@ -2,9 +2,19 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseSnapshot, readSnapshots } from '../../../rules/core/resources/snapshot/load.js';
+import { parseSnapshot, readSnapshots } from '../../../../rules/core/resources/snapshot/load.js';
 
-const SAMPLE = join(import.meta.dirname, '..', '..', '..', 'rules', 'core', 'resources', 'sample-estate');
+const SAMPLE = join(
+  import.meta.dirname,
+  '..',
+  '..',
+  '..',
+  '..',
+  'rules',
+  'core',
+  'resources',
+  'sample-estate',
+);
 
 describe('snapshots', () => {
   it('loads the sample estate: at least 10 load balancers of every kind and scheme', () => {

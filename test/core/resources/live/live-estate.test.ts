@@ -14,13 +14,13 @@ import {
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { RegionalAws } from '../../../rules/core/aws/regional-aws.js';
-import type { LoadBalancer as Model } from '../../../rules/core/model/model.js';
-import { listeners } from '../../../rules/core/resources/facets/listeners.js';
-import { securityGroups } from '../../../rules/core/resources/facets/security-groups.js';
-import { tags } from '../../../rules/core/resources/facets/tags.js';
-import { LiveEstate } from '../../../rules/core/resources/live/live-estate.js';
-import { albArn } from '../../fixtures/config-items.js';
+import { RegionalAws } from '../../../../rules/core/aws/regional-aws.js';
+import type { LoadBalancer as Model } from '../../../../rules/core/model/model.js';
+import { listeners } from '../../../../rules/core/resources/facets/listeners.js';
+import { securityGroups } from '../../../../rules/core/resources/facets/security-groups.js';
+import { tags } from '../../../../rules/core/resources/facets/tags.js';
+import { LiveEstate } from '../../../../rules/core/resources/live/live-estate.js';
+import { albArn } from '../../../fixtures/config-items.js';
 
 const elbv2 = mockClient(ElasticLoadBalancingV2Client);
 const classic = mockClient(ElasticLoadBalancingClient);

@@ -1,7 +1,7 @@
 // The attributes facet is primed from the configuration item, for ELBv2 and Classic alike.
 import { describe, expect, it } from 'vitest';
-import { attributes } from '../../rules/core/resources/facets/attributes.js';
-import { albWith, classicWith } from '../fixtures/network-items.js';
+import { attributes } from '../../../../rules/core/resources/facets/attributes.js';
+import { albWith, classicWith } from '../../../fixtures/network-items.js';
 
 describe('attribute rules read the configuration item’s own attributes', () => {
   it('primes the attributes facet from an ELBv2 item', () => {

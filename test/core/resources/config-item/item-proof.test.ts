@@ -1,20 +1,20 @@
 // A configuration item supplies only what it proves: a missing, null, malformed or truncated part
 // is read live, and when that read fails the resource is INSUFFICIENT_DATA, never a default.
 import { describe, expect, it } from 'vitest';
-import { rule as waf } from '../../../rules/alb-waf-enabled/rule.js';
-import { rule as clbAcm } from '../../../rules/clb-acm-certificate-required/rule.js';
-import { rule as clbHttps } from '../../../rules/clb-https-ssl-only/rule.js';
-import { judge, ruleParameters } from '../../../rules/core/engine/judge.js';
-import type { AnyRule } from '../../../rules/core/engine/rule.js';
-import { affectedBy } from '../../../rules/core/resources/affected.js';
-import { normalizeConfigurationItem } from '../../../rules/core/resources/config-item/item.js';
-import type { Estate } from '../../../rules/core/resources/estate.js';
-import { failed } from '../../../rules/core/resources/fetched.js';
-import type { LoadBalancerRecord } from '../../../rules/core/resources/snapshot/format.js';
-import { SnapshotEstate } from '../../../rules/core/resources/snapshot/snapshot-estate.js';
-import { rule as internetApproved } from '../../../rules/lb-internet-facing-approved/rule.js';
-import { rule as worldIngress } from '../../../rules/lb-sg-world-ingress/rule.js';
-import { classicItem as realClassicItem } from '../../fixtures/config-items.js';
+import { rule as waf } from '../../../../rules/alb-waf-enabled/rule.js';
+import { rule as clbAcm } from '../../../../rules/clb-acm-certificate-required/rule.js';
+import { rule as clbHttps } from '../../../../rules/clb-https-ssl-only/rule.js';
+import { judge, ruleParameters } from '../../../../rules/core/engine/judge.js';
+import type { AnyRule } from '../../../../rules/core/engine/rule.js';
+import { affectedBy } from '../../../../rules/core/resources/affected.js';
+import { normalizeConfigurationItem } from '../../../../rules/core/resources/config-item/item.js';
+import type { Estate } from '../../../../rules/core/resources/estate.js';
+import { failed } from '../../../../rules/core/resources/fetched.js';
+import type { LoadBalancerRecord } from '../../../../rules/core/resources/snapshot/format.js';
+import { SnapshotEstate } from '../../../../rules/core/resources/snapshot/snapshot-estate.js';
+import { rule as internetApproved } from '../../../../rules/lb-internet-facing-approved/rule.js';
+import { rule as worldIngress } from '../../../../rules/lb-sg-world-ingress/rule.js';
+import { classicItem as realClassicItem } from '../../../fixtures/config-items.js';
 import {
   ACCOUNT,
   elbv2Item,
@@ -25,7 +25,7 @@ import {
   securityGroupItem,
   securityGroupOf,
   tcp,
-} from '../../fixtures/network-items.js';
+} from '../../../fixtures/network-items.js';
 
 const NOW = new Date('2026-11-20T12:00:00.000Z');
 

@@ -1,5 +1,5 @@
-// The target facets against mocked SDK clients: batching across load balancers, the primary
-// network interface of an instance, address ownership for IP targets, and missing data.
+// The targetSecurityGroups facet against mocked SDK clients: batching across load balancers, the
+// primary network interface of an instance, address ownership for IP targets, and missing data.
 import {
   DescribeInstancesCommand,
   DescribeNetworkInterfacesCommand,
@@ -11,23 +11,14 @@ import {
   DescribeTargetHealthCommand,
   ElasticLoadBalancingV2Client,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
-import { GetWebACLForResourceCommand, WAFV2Client } from '@aws-sdk/client-wafv2';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { RegionalAws } from '../../rules/core/aws/regional-aws.js';
-import type { LoadBalancer } from '../../rules/core/model/model.js';
-import { targetSecurityGroups } from '../../rules/core/resources/facets/target-security-groups.js';
-import { targets } from '../../rules/core/resources/facets/targets.js';
-import { webAcl } from '../../rules/core/resources/facets/web-acl.js';
-import { LiveEstate } from '../../rules/core/resources/live/live-estate.js';
-import { ACCOUNT, elbv2Arn, elbv2Item, loadBalancerOf, REGION, VPC } from '../fixtures/network-items.js';
+import { targetSecurityGroups } from '../../../../rules/core/resources/facets/target-security-groups.js';
+import { ACCOUNT, VPC } from '../../../fixtures/network-items.js';
+import { lbNamed, open, tgArn } from '../../../support/live-facets.js';
 
 const ec2 = mockClient(EC2Client);
 const elbv2 = mockClient(ElasticLoadBalancingV2Client);
-const wafv2 = mockClient(WAFV2Client);
-
-const tgArn = (name: string) =>
-  `arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT}:targetgroup/${name}/0123456789abcdef`;
 
 function group(groupId: string) {
   return {
@@ -40,16 +31,9 @@ function group(groupId: string) {
   };
 }
 
-async function open() {
-  return LiveEstate.open(new RegionalAws({ region: REGION, accountId: ACCOUNT }));
-}
-
-const lbNamed = (name: string): LoadBalancer => loadBalancerOf(elbv2Item({ name })).lb;
-
 beforeEach(() => {
   ec2.reset();
   elbv2.reset();
-  wafv2.reset();
   ec2.on(DescribeSecurityGroupsCommand).callsFake(async (input: { GroupIds: string[] }) => ({
     SecurityGroups: input.GroupIds.map(group),
   }));
@@ -57,81 +41,6 @@ beforeEach(() => {
 afterEach(() => {
   ec2.reset();
   elbv2.reset();
-  wafv2.reset();
-});
-
-describe('targets facet', () => {
-  it('reads target groups and health; a target group shared by two load balancers is read once', async () => {
-    elbv2.on(DescribeTargetGroupsCommand).resolves({
-      TargetGroups: [
-        {
-          TargetGroupArn: tgArn('shared'),
-          TargetGroupName: 'shared',
-          Protocol: 'HTTP',
-          Port: 8080,
-          VpcId: VPC,
-          TargetType: 'instance',
-          HealthCheckEnabled: true,
-          HealthCheckPort: '8081',
-        },
-      ],
-    });
-    elbv2.on(DescribeTargetHealthCommand).resolves({
-      TargetHealthDescriptions: [
-        {
-          Target: { Id: 'i-0aaa', Port: 8080 },
-          HealthCheckPort: '8081',
-          TargetHealth: { State: 'unhealthy', Reason: 'Target.Timeout', Description: 'Request timed out' },
-        },
-      ],
-    });
-    const estate = await open();
-    const [a, b] = await Promise.all([
-      estate.facet(targets, lbNamed('a')),
-      estate.facet(targets, lbNamed('b')),
-    ]);
-    expect(a).toEqual(b);
-    expect(a.ok && a.value).toEqual([
-      {
-        arn: tgArn('shared'),
-        name: 'shared',
-        targetType: 'instance',
-        protocol: 'HTTP',
-        port: 8080,
-        vpcId: VPC,
-        healthCheck: { enabled: true, protocol: undefined, port: '8081' },
-        targets: [
-          {
-            id: 'i-0aaa',
-            port: 8080,
-            healthCheckPort: 8081,
-            availabilityZone: undefined,
-            health: { state: 'unhealthy', reason: 'Target.Timeout', description: 'Request timed out' },
-          },
-        ],
-      },
-    ]);
-    expect(elbv2.commandCalls(DescribeTargetHealthCommand)).toHaveLength(1);
-  });
-
-  it('reads "no target groups" from TargetGroupNotFound', async () => {
-    elbv2.on(DescribeTargetGroupsCommand).rejects(
-      Object.assign(new Error('One or more target groups not found'), {
-        name: 'TargetGroupNotFoundException',
-      }),
-    );
-    const result = await (await open()).facet(targets, lbNamed('empty'));
-    expect(result).toEqual({ ok: true, value: [] });
-  });
-
-  it('reports any other failure as unreadable, naming the load balancer', async () => {
-    elbv2
-      .on(DescribeTargetGroupsCommand)
-      .rejects(Object.assign(new Error('not allowed'), { name: 'AccessDenied' }));
-    const result = await (await open()).facet(targets, lbNamed('denied'));
-    expect(result).toMatchObject({ ok: false, code: 'AccessDenied' });
-    expect(!result.ok && result.reason).toContain('targets of denied');
-  });
 });
 
 describe('targetSecurityGroups facet', () => {
@@ -291,38 +200,5 @@ describe('targetSecurityGroups facet', () => {
       .rejects(Object.assign(new Error('not allowed'), { name: 'UnauthorizedOperation' }));
     const result = await (await open()).facet(targetSecurityGroups, lbNamed('a'));
     expect(result).toMatchObject({ ok: false, code: 'UnauthorizedOperation' });
-  });
-});
-
-describe('webAcl facet', () => {
-  it('returns the associated web ACL, or null when there is none', async () => {
-    const arn = `arn:aws:wafv2:${REGION}:${ACCOUNT}:regional/webacl/edge/1234`;
-    wafv2
-      .on(GetWebACLForResourceCommand, { ResourceArn: elbv2Arn('protected') })
-      .resolves({ WebACL: { ARN: arn, Name: 'edge', Id: '1234' } as never });
-    wafv2.on(GetWebACLForResourceCommand, { ResourceArn: elbv2Arn('bare') }).resolves({});
-    const estate = await open();
-    expect(await estate.facet(webAcl, lbNamed('protected'))).toEqual({
-      ok: true,
-      value: { arn, name: 'edge', id: '1234' },
-    });
-    expect(await estate.facet(webAcl, lbNamed('bare'))).toEqual({ ok: true, value: null });
-  });
-
-  it('asks for every IAM action the GetWebACLForResource API needs on an ALB', () => {
-    // Service Authorization Reference, AWS WAF V2, API operation GetWebACLForResource.
-    expect(webAcl.iamActions).toEqual(
-      expect.arrayContaining([
-        'wafv2:GetWebACLForResource',
-        'wafv2:GetWebACL',
-        'elasticloadbalancing:GetLoadBalancerWebACL',
-      ]),
-    );
-  });
-
-  it('does not call WAF for a load balancer it cannot protect', async () => {
-    const nlb = loadBalancerOf(elbv2Item({ name: 'nlb', type: 'network' })).lb;
-    expect(await (await open()).facet(webAcl, nlb)).toEqual({ ok: true, value: null });
-    expect(wafv2.calls()).toHaveLength(0);
   });
 });

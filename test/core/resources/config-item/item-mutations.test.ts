@@ -3,19 +3,19 @@
 // balancer COMPLIANT. Cases come from the recorded sample estate and the item schemas, not by hand.
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { judge, ruleParameters } from '../../../rules/core/engine/judge.js';
-import type { AnyRule } from '../../../rules/core/engine/rule.js';
-import type { LoadBalancer, SecurityGroup } from '../../../rules/core/model/model.js';
-import { affectedBy } from '../../../rules/core/resources/affected.js';
-import { normalizeConfigurationItem } from '../../../rules/core/resources/config-item/item.js';
-import { itemParts } from '../../../rules/core/resources/config-item/schemas.js';
-import { securityGroups } from '../../../rules/core/resources/facets/security-groups.js';
-import { failed } from '../../../rules/core/resources/fetched.js';
-import type { RegionSnapshot } from '../../../rules/core/resources/snapshot/format.js';
-import { readSnapshots } from '../../../rules/core/resources/snapshot/load.js';
-import { SnapshotEstate } from '../../../rules/core/resources/snapshot/snapshot-estate.js';
-import { RULES } from '../../../rules/index.js';
-import { loadBalancerItem, securityGroupItem } from '../../support/render-items.js';
+import { judge, ruleParameters } from '../../../../rules/core/engine/judge.js';
+import type { AnyRule } from '../../../../rules/core/engine/rule.js';
+import type { LoadBalancer, SecurityGroup } from '../../../../rules/core/model/model.js';
+import { affectedBy } from '../../../../rules/core/resources/affected.js';
+import { normalizeConfigurationItem } from '../../../../rules/core/resources/config-item/item.js';
+import { itemParts } from '../../../../rules/core/resources/config-item/schemas.js';
+import { securityGroups } from '../../../../rules/core/resources/facets/security-groups.js';
+import { failed } from '../../../../rules/core/resources/fetched.js';
+import type { RegionSnapshot } from '../../../../rules/core/resources/snapshot/format.js';
+import { readSnapshots } from '../../../../rules/core/resources/snapshot/load.js';
+import { SnapshotEstate } from '../../../../rules/core/resources/snapshot/snapshot-estate.js';
+import { RULES } from '../../../../rules/index.js';
+import { loadBalancerItem, securityGroupItem } from '../../../support/render-items.js';
 
 const NOW = new Date('2026-11-20T12:00:00.000Z');
 const [region] = readSnapshots(['rules/core/resources/sample-estate']) as [RegionSnapshot];
