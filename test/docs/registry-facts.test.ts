@@ -55,11 +55,11 @@ function countOf(text: string): number {
 /** The text with URLs removed: their paths (…/elb-controls.html) are not rule names. */
 const withoutUrls = (text: string) => text.replace(/\bhttps?:\/\/[^\s)>\]]+/g, '');
 
-export function ruleCountClaims(text: string): { claim: string; count: number }[] {
+function ruleCountClaims(text: string): { claim: string; count: number }[] {
   return [...text.matchAll(RULE_COUNT)].map((m) => ({ claim: m[0], count: countOf(m[1]!) }));
 }
 
-export function unknownRuleNames(text: string, known: ReadonlySet<string>): string[] {
+function unknownRuleNames(text: string, known: ReadonlySet<string>): string[] {
   return [...new Set(withoutUrls(text).match(RULE_ID_SHAPE) ?? [])].filter(
     (name) => !known.has(name) && !(name in NOT_RULES) && !name.startsWith(PROJECT_NAME),
   );
