@@ -65,6 +65,30 @@ function unknownRuleNames(text: string, known: ReadonlySet<string>): string[] {
   );
 }
 
+const CONTROL_ID = /\b((?:ELB|EC2|ACM)\.\d+)\b(?:\s*\((equivalent|stricter|related)\))?/g;
+
+/**
+ * Table rows whose first cell names one registered rule, with each Security Hub control the row
+ * names that the rule does not map to, or maps to with another relation.
+ */
+function wrongControls(text: string, rules: typeof RULES): string[] {
+  const problems: string[] = [];
+  for (const line of text.split('\n')) {
+    if (!line.startsWith('|')) continue;
+    const first = line.split('|')[1] ?? '';
+    const named = rules.filter((r) => new RegExp(`\`${r.id}\``).test(first));
+    if (named.length !== 1) continue;
+    const rule = named[0]!;
+    for (const [, id, relation] of line.matchAll(CONTROL_ID)) {
+      const mapping = rule.controls.find((c) => c.framework === 'Security Hub' && c.id === id);
+      if (!mapping) problems.push(`${rule.id} does not map to ${id}`);
+      else if (relation && relation !== mapping.relation)
+        problems.push(`${rule.id} is ${mapping.relation} to ${id}, not ${relation}`);
+    }
+  }
+  return problems;
+}
+
 const KNOWN = new Set([
   ...RULES.map((r) => r.id),
   ...RULES.flatMap((r) =>
@@ -82,6 +106,10 @@ describe('facts in the docs', () => {
 
   it.each(docs)('%s names only registered rules (or listed non-rule names)', (_, text) => {
     expect(unknownRuleNames(text, KNOWN)).toEqual([]);
+  });
+
+  it.each(docs)('%s maps rules to the controls, and relations, the registry gives them', (_, text) => {
+    expect(wrongControls(text, RULES)).toEqual([]);
   });
 
   it('the README states the registry’s count', () => {
@@ -103,6 +131,14 @@ describe('facts in the docs', () => {
         KNOWN,
       ),
     ).toEqual(['alb-https-everywhere']);
+    const rule = RULES.find((r) => r.controls.some((c) => c.framework === 'Security Hub'))!;
+    const control = rule.controls.find((c) => c.framework === 'Security Hub')!;
+    const other = (['equivalent', 'stricter', 'related'] as const).find((r) => r !== control.relation)!;
+    expect(wrongControls(`| \`${rule.id}\` | ${control.id} (${control.relation}) |`, RULES)).toEqual([]);
+    expect(wrongControls(`| \`${rule.id}\` | ${control.id} (${other}), ELB.99 |`, RULES)).toEqual([
+      `${rule.id} is ${control.relation} to ${control.id}, not ${other}`,
+      `${rule.id} does not map to ELB.99`,
+    ]);
   });
 
   it('lists only non-rule names that the docs still use and the registry does not', () => {
