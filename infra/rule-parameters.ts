@@ -84,7 +84,7 @@ export function checkInputParametersLength(
     `Rule ${ruleId}: its parameters take ${length} characters as AWS Config's InputParameters` +
       `${reserved.characters ? ` (${reserved.what})` : ''}, over the limit of ${MAX_INPUT_PARAMETERS} characters ` +
       `per rule (ConfigRule.InputParameters). Longest: ${named}. Keep a long list in SSM Parameter Store and ` +
-      `set ${example} to ssm:/path/to/parameter (README, "Long lists: SSM Parameter Store").`,
+      `set ${example} to ssm:/path/to/parameter (docs/deploy.md, "Long lists: SSM Parameter Store").`,
   );
 }
 

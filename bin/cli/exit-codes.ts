@@ -1,4 +1,4 @@
-// Exit codes of elb-config-rules, documented in README and docs/cli.md.
+// Exit codes of elb-config-rules, documented in docs/cli.md.
 import { EXIT_RUNTIME_FAILURE, EXIT_USAGE } from '../../rules/core/model/errors.js';
 
 export const EXIT = {

@@ -1,68 +1,38 @@
 // The README's rule table, generated from the registry so the docs cannot drift from the code.
-import { expectedForm, type ParamSpec } from '../../rules/core/engine/parameters.js';
 import type { AnyRule } from '../../rules/core/engine/rule.js';
 
 export const START_MARKER = '<!-- rules:start -->';
 export const END_MARKER = '<!-- rules:end -->';
 
-const FREQUENCY: Record<string, string> = {
-  One_Hour: 'hourly',
-  Three_Hours: 'every 3 hours',
-  Six_Hours: 'every 6 hours',
-  Twelve_Hours: 'every 12 hours',
-  TwentyFour_Hours: 'daily',
-};
+export const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+export const code = (text: string) => `\`${text}\``;
 
-const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-const code = (text: string) => `\`${text}\``;
+/** The short name of a control mapping: "FSBP ELB.1" or "Managed rule alb-waf-enabled". */
+export function controlName(control: AnyRule['controls'][number]): string {
+  return `${control.framework === 'Security Hub' ? 'FSBP' : 'Managed rule'} ${control.id}`;
+}
 
+/** The rule count sentence and one row per rule, each linking to its generated page in docs/rules/. */
 export function ruleTable(rules: readonly AnyRule[]): string {
+  const intro = `The registry (\`rules/index.ts\`) holds ${rules.length} rules. Each has a page with its parameters, triggers, IAM actions and notes.`;
   const header =
-    '| Rule | Severity | Reports on | Triggers | Controls | Parameters | Remediation |\n' +
-    '| --- | --- | --- | --- | --- | --- | --- |';
+    '| Rule | Severity | Reports on | Controls (relation) | Remediation |\n| --- | --- | --- | --- | --- |';
   const rows = rules.map((rule) =>
     [
-      `${code(rule.id)}<br>${cell(rule.title)}`,
+      `[${code(rule.id)}](docs/rules/${rule.id}.md)<br>${cell(rule.title)}`,
       rule.severity,
       rule.resourceTypes.map(code).join('<br>'),
-      triggers(rule),
-      rule.controls
-        .map((c) =>
-          cell(`${c.framework === 'Security Hub' ? 'FSBP' : 'Managed rule'} ${c.id} (${c.relation})`),
-        )
-        .join('<br>') || '-',
-      parameters(rule),
+      rule.controls.map((c) => cell(`${controlName(c)} (${c.relation})`)).join('<br>') || '-',
       remediation(rule),
     ].join(' | '),
   );
-  return [header, ...rows.map((r) => `| ${r} |`)].join('\n');
-}
-
-function triggers(rule: AnyRule): string {
-  const parts = [];
-  if (rule.triggers.changes.length)
-    parts.push(`changes to ${rule.triggers.changes.map((t) => code(t.replace(/^AWS::/, ''))).join(', ')}`);
-  if (rule.triggers.periodic) parts.push(FREQUENCY[rule.triggers.periodic] ?? rule.triggers.periodic);
-  return parts.join('<br>');
-}
-
-function parameters(rule: AnyRule): string {
-  const entries = Object.entries(rule.parameters as Record<string, ParamSpec>);
-  if (!entries.length) return '-';
-  return entries
-    .map(([name, spec]) => {
-      const value = Array.isArray(spec.default) ? spec.default.join(',') : String(spec.default);
-      const form = spec.type === 'boolean' ? '' : `; ${expectedForm(spec)}`;
-      return cell(`${code(name)} (${spec.type}, default ${code(value || '""')}${form}): ${spec.description}`);
-    })
-    .join('<br>');
+  return [intro, '', header, ...rows.map((r) => `| ${r} |`)].join('\n');
 }
 
 function remediation(rule: AnyRule): string {
   const link = rule.remediation;
   if (!link) return '-';
-  const owner = link.kind === 'document' ? 'our SSM document' : 'AWS-managed runbook';
-  return cell(`${code(link.documentName)} (${owner}): ${link.description}`);
+  return `${code(link.documentName)} (${link.kind === 'document' ? 'our SSM document' : 'AWS-managed runbook'})`;
 }
 
 /** README with the generated table between the markers; throws when the markers are missing. */
@@ -75,8 +45,8 @@ export function withRuleTable(readme: string, rules: readonly AnyRule[]): string
 }
 
 /**
- * The table with cell padding removed, so a README whose table a formatter aligned (biome pads
- * Markdown tables) still compares equal to the generated one.
+ * The table with cell padding removed, so a README whose table a formatter aligned still compares
+ * equal to the generated one.
  */
 export function unpadTables(markdown: string): string {
   return markdown

@@ -117,8 +117,8 @@ describe('remediation metadata', () => {
     }
   });
 
-  it('are all described in README.md, with every IAM action they are granted', () => {
-    const text = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  it('are all described in docs/remediation.md, with every IAM action they are granted', () => {
+    const text = readFileSync(new URL('../../docs/remediation.md', import.meta.url), 'utf8');
     const links: RemediationLink[] = [
       ...DOCUMENTS.map(([, link]) => link),
       ...Object.values(AWS_MANAGED_REMEDIATIONS),
