@@ -8,12 +8,12 @@ import {
   MAX_RULES_PER_PACK,
   MAX_TEMPLATE_BYTES,
   PackLimitError,
-} from '../../infra/conformance-pack/pack.js';
-import { PACK_FILES, renderPack } from '../../infra/conformance-pack/write.js';
-import { REPO_ROOT } from '../../infra/paths.js';
-import type { AnyRule } from '../../rules/core/engine/rule.js';
-import { RULES } from '../../rules/index.js';
-import { REMEDIATED_FIXTURES } from '../fixtures/deploy/index.js';
+} from '../../../infra/conformance-pack/pack.js';
+import { PACK_FILES, renderPack } from '../../../infra/conformance-pack/write.js';
+import { REPO_ROOT } from '../../../infra/paths.js';
+import type { AnyRule } from '../../../rules/core/engine/rule.js';
+import { RULES } from '../../../rules/index.js';
+import { REMEDIATED_FIXTURES } from '../../fixtures/deploy/index.js';
 
 const ALLOWED_TYPES = new Set(['AWS::Config::ConfigRule', 'AWS::Config::RemediationConfiguration']);
 
