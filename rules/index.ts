@@ -1,6 +1,6 @@
 // The registry: every rule, once. The CDK stack, the conformance pack, the IAM policies, the
 // README rule table and the CLI are all generated from this list. Adding a rule is one folder
-// under rules/ plus one line here; test/registry.test.ts fails when either is missing.
+// under rules/ plus one line here; test/rules/index.test.ts fails when either is missing.
 
 import { rule as albDropInvalidHeaders } from './alb-drop-invalid-headers/rule.js';
 import { rule as albHttpsOnly } from './alb-https-only/rule.js';
