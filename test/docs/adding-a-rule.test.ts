@@ -141,7 +141,7 @@ describe('docs/adding-a-rule.md, walked in a copy of the repository', () => {
       'vitest',
       'run',
       testFile,
-      'test/registry.test.ts',
+      'test/rules/index.test.ts',
       'test/docs/generated.test.ts',
     ]);
     expect(output).toMatch(/Test Files\s+3 passed/);

@@ -5,19 +5,19 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { generatedFiles, orphanRulePages } from '../../infra/docs/generated-files.js';
-import { defaultText, rebaseLinks, rulePagePath } from '../../infra/docs/rule-page.js';
+import { generatedFiles, orphanRulePages } from '../../../infra/docs/generated-files.js';
+import { defaultText, rebaseLinks, rulePagePath } from '../../../infra/docs/rule-page.js';
 import {
   END_MARKER,
   ruleTable,
   START_MARKER,
   unpadTables,
   withRuleTable,
-} from '../../infra/docs/rule-table.js';
-import { REPO_ROOT } from '../../infra/paths.js';
-import type { ParamSpec } from '../../rules/core/engine/parameters.js';
-import { RULES } from '../../rules/index.js';
-import { REMEDIATED_FIXTURES } from '../fixtures/deploy/index.js';
+} from '../../../infra/docs/rule-table.js';
+import { REPO_ROOT } from '../../../infra/paths.js';
+import type { ParamSpec } from '../../../rules/core/engine/parameters.js';
+import { RULES } from '../../../rules/index.js';
+import { REMEDIATED_FIXTURES } from '../../fixtures/deploy/index.js';
 
 const files = generatedFiles(REPO_ROOT, RULES);
 
