@@ -1,12 +1,9 @@
-// Finds and reads a rule's remediation document: the YAML named by its RemediationLink, resolved
-// against the rule's folder (rules/<rule-id>/). The CDK stack puts `content` into AWS::SSM::Document.
+// Reads a rule's remediation document: the YAML file its RemediationLink names (an absolute path,
+// the document.yaml beside the link in rules/core/remediation/). The CDK stack puts `content` into
+// AWS::SSM::Document.
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import type { AnyRule, RemediationLink } from '../rules/core/engine/rule.js';
-
-export const RULES_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'rules');
 
 export type DocumentLink = Extract<RemediationLink, { kind: 'document' }>;
 
@@ -18,19 +15,13 @@ export interface RemediationDocument {
   content: Record<string, unknown>;
 }
 
-export function remediationDocumentPath(ruleId: string, link: DocumentLink): string {
-  return join(RULES_DIR, ruleId, link.file);
-}
-
 export function loadRemediationDocument(ruleId: string, link: DocumentLink): RemediationDocument {
-  const path = remediationDocumentPath(ruleId, link);
+  const path = link.file;
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new Error(
-      `Rule ${ruleId}: remediation file ${link.file} cannot be read at ${path}: ${(error as Error).message}`,
-    );
+    throw new Error(`Rule ${ruleId}: remediation file ${path} cannot be read: ${(error as Error).message}`);
   }
   let content: unknown;
   try {

@@ -38,22 +38,6 @@ const WHOLE_REPO_TESTS = [
   'test/docs/registry-facts.test.ts', // rule counts, ids and control relations in every doc
 ];
 
-/**
- * TEMPORARY: tests being moved to their mirrored home in parallel (remediation, docs, facets).
- * Exempt from both rules until those moves land; then this list is deleted.
- */
-const PENDING_MOVES = [
-  'test/remediation/add-nlb-tls-listener.test.ts',
-  'test/remediation/config-parameters.test.ts',
-  'test/remediation/documents.test.ts',
-  'test/remediation/enforce-alb-https.test.ts',
-  'test/remediation/revoke-world-ingress-reality.test.ts',
-  'test/remediation/revoke-world-ingress.test.ts',
-  'test/remediation/set-classic-ssl-policy.test.ts',
-  'test/remediation/set-elbv2-ssl-policy.test.ts',
-  'test/remediation/tls-policy-alignment.test.ts',
-];
-
 const MOTO_STARTERS = new Set(['startMoto', 'startLeanMoto']);
 const MOTO_SUFFIX = '.moto.test.ts';
 
@@ -124,7 +108,7 @@ function testFiles(dir: string): string[] {
 }
 
 const read = (file: string) => readFileSync(file, 'utf8');
-const checked = testFiles(join(ROOT, 'test')).filter((path) => !PENDING_MOVES.includes(path));
+const checked = testFiles(join(ROOT, 'test'));
 
 describe('test layout', () => {
   it('every test mirrors a source path or is a whole-repo test', () => {
@@ -141,8 +125,8 @@ describe('test layout', () => {
     expect(mismarked).toEqual([]);
   });
 
-  it('lists whole-repo tests and pending moves that exist', () => {
-    const listed = [...WHOLE_REPO_TESTS, ...PENDING_MOVES];
+  it('lists whole-repo tests that exist', () => {
+    const listed = [...WHOLE_REPO_TESTS];
     expect(listed.filter((path) => onDisk(path) !== 'file')).toEqual([]);
   });
 });

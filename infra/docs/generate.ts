@@ -1,6 +1,6 @@
 // `npm run generate`: writes every generated file (README rule table, docs/rules/<id>.md, the
 // conformance packs) from the registry, and removes pages of rules no longer registered.
-// test/docs/generated.test.ts fails when a committed file differs from what this writes.
+// test/infra/docs/generated-files.test.ts fails when a committed file differs from what this writes.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { RULES } from '../../rules/index.js';

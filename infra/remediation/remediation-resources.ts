@@ -2,7 +2,6 @@
 // kind 'document') and the role the automation assumes, built from the rule's declared permissions.
 // The role trusts SSM only for automation executions of this account and region (confused deputy).
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Aws, Fn, Stack } from 'aws-cdk-lib';
 import { Effect, PolicyDocument, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { CfnDocument } from 'aws-cdk-lib/aws-ssm';
@@ -16,12 +15,11 @@ export class RemediationResources extends Construct {
   readonly role: Role;
   readonly document?: CfnDocument;
 
-  constructor(scope: Construct, id: string, rule: AnyRule, folder: string) {
+  constructor(scope: Construct, id: string, rule: AnyRule) {
     super(scope, id);
     const link = rule.remediation;
     if (!link) throw new Error(`Rule ${rule.id} has no remediation`);
-    if (link.kind === 'document')
-      this.document = sharedDocument(this, rule, join(folder, link.file), link.documentName);
+    if (link.kind === 'document') this.document = sharedDocument(this, rule, link.file, link.documentName);
     const statements = link.permissions.map((p, i) => toStatement(p, i));
     this.role = new Role(this, 'AutomationRole', {
       roleName: Fn.join('-', [remediationRoleBaseName(rule), Aws.REGION]),

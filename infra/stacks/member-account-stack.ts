@@ -32,7 +32,7 @@ export class MemberAccountStack extends Stack {
         invokingAccounts: [Aws.ACCOUNT_ID],
         parameterStorePaths,
       });
-      if (rule.remediation) new RemediationResources(group, 'Remediation', rule, folder);
+      if (rule.remediation) new RemediationResources(group, 'Remediation', rule);
     }
   }
 }

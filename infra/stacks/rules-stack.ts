@@ -80,7 +80,7 @@ export class ElbConfigRulesStack extends Stack {
         Annotations.of(group).addInfo(`Remediation of ${rule.id} is not configured: ${unsupported}.`);
       } else if (rule.remediation) {
         const setting = remediation[rule.id] ?? {};
-        const resources = new RemediationResources(group, 'Remediation', rule, folder);
+        const resources = new RemediationResources(group, 'Remediation', rule);
         const missing = Object.entries(rule.remediation.staticParameters)
           .filter(([param, spec]) => spec.default === '' && !setting.parameters?.[param])
           .map(([param]) => param);

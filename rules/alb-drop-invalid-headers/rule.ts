@@ -1,7 +1,7 @@
-import { dropInvalidHeaderFields } from '../core/engine/aws-managed-remediations.js';
 import { compliant, nonCompliant } from '../core/engine/outcome.js';
 import { defineRule } from '../core/engine/rule.js';
 import { ELBV2_LOAD_BALANCER } from '../core/model/model.js';
+import { dropInvalidHeaderFields } from '../core/remediation/aws-drop-invalid-headers-for-alb/link.js';
 import { attributes } from '../core/resources/facets/attributes.js';
 
 export const DROP_INVALID_HEADERS = 'routing.http.drop_invalid_header_fields.enabled';

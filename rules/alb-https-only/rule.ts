@@ -1,10 +1,10 @@
 import { fromFindings } from '../core/engine/outcome.js';
 import { defineRule } from '../core/engine/rule.js';
 import { ELBV2_LISTENER, ELBV2_LOAD_BALANCER, type ListenerAction } from '../core/model/model.js';
+import { enforceAlbHttps } from '../core/remediation/enforce-alb-https/link.js';
 import { listenerRules } from '../core/resources/facets/listener-rules.js';
 import { listeners } from '../core/resources/facets/listeners.js';
 import { describeTarget } from '../core/resources/names.js';
-import { remediation } from './remediation.js';
 
 export const rule = defineRule({
   id: 'alb-https-only',
@@ -26,7 +26,7 @@ export const rule = defineRule({
     },
   },
   needs: [listeners, listenerRules],
-  remediation,
+  remediation: enforceAlbHttps,
   controls: [
     {
       framework: 'Security Hub',

@@ -1,6 +1,7 @@
 import { fromFindings } from '../core/engine/outcome.js';
 import { defineRule } from '../core/engine/rule.js';
 import { CLASSIC_LOAD_BALANCER } from '../core/model/model.js';
+import { setClassicSslPolicy } from '../core/remediation/set-classic-ssl-policy/link.js';
 import { classicPolicies } from '../core/resources/facets/classic-policies.js';
 import { tlsPolicies } from '../core/resources/facets/tls-policies.js';
 import { isEncryptedClassicListener, resolveClassicPolicy } from '../core/tls/classic-policy.js';
@@ -12,7 +13,6 @@ import {
   requirementProblems,
   summarize,
 } from '../core/tls/requirements.js';
-import { remediation } from './remediation.js';
 
 export const rule = defineRule({
   id: 'clb-tls-policy',
@@ -50,7 +50,7 @@ export const rule = defineRule({
         'requires (the property parameters are ignored). strict: nothing below TLS 1.2 and forward secrecy.',
     },
   },
-  remediation,
+  remediation: setClassicSslPolicy,
   needs: [classicPolicies, tlsPolicies],
   controls: [
     {

@@ -1,6 +1,7 @@
 import { fromFindings, notApplicable } from '../core/engine/outcome.js';
 import { defineRule } from '../core/engine/rule.js';
 import { ELBV2_LISTENER, ELBV2_LOAD_BALANCER, ELBV2_TLS_PROTOCOLS } from '../core/model/model.js';
+import { setElbv2SslPolicy } from '../core/remediation/set-elbv2-ssl-policy/link.js';
 import { listeners } from '../core/resources/facets/listeners.js';
 import { tlsPolicies } from '../core/resources/facets/tls-policies.js';
 import { lookupPolicy } from '../core/tls/lookup.js';
@@ -11,7 +12,6 @@ import {
   requirementProblems,
   summarize,
 } from '../core/tls/requirements.js';
-import { remediation } from './remediation.js';
 
 export const rule = defineRule({
   id: 'elbv2-tls-policy',
@@ -58,7 +58,7 @@ export const rule = defineRule({
         '(the Res shape) or post-quantum key exchange; added to the property parameters.',
     },
   },
-  remediation,
+  remediation: setElbv2SslPolicy,
   needs: [listeners, tlsPolicies],
   controls: [
     {

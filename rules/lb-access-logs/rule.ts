@@ -1,7 +1,7 @@
-import { enableAccessLogging } from '../core/engine/aws-managed-remediations.js';
 import { compliant, nonCompliant } from '../core/engine/outcome.js';
 import { defineRule } from '../core/engine/rule.js';
 import { CLASSIC_LOAD_BALANCER, ELBV2_LOAD_BALANCER } from '../core/model/model.js';
+import { enableAccessLogging } from '../core/remediation/aws-enable-logging-for-alb-and-clb/link.js';
 import { attributes } from '../core/resources/facets/attributes.js';
 
 /** S3 bucket names: 3 to 63 lower-case letters, digits, dots and hyphens. */

@@ -1,7 +1,7 @@
-import { enableDeletionProtection } from '../core/engine/aws-managed-remediations.js';
 import { compliant, nonCompliant } from '../core/engine/outcome.js';
 import { defineRule } from '../core/engine/rule.js';
 import { ELBV2_LOAD_BALANCER } from '../core/model/model.js';
+import { enableDeletionProtection } from '../core/remediation/aws-enable-elb-deletion-protection/link.js';
 import { attributes } from '../core/resources/facets/attributes.js';
 
 export const DELETION_PROTECTION = 'deletion_protection.enabled';

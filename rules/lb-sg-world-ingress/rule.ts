@@ -6,6 +6,7 @@ import {
   ELBV2_LOAD_BALANCER,
   SECURITY_GROUP,
 } from '../core/model/model.js';
+import { revokeWorldIngress } from '../core/remediation/revoke-world-ingress/link.js';
 import { listeners } from '../core/resources/facets/listeners.js';
 import { securityGroups } from '../core/resources/facets/security-groups.js';
 import {
@@ -28,7 +29,6 @@ import {
   type WorldPart,
   worldExposure,
 } from '../core/resources/network/world.js';
-import { remediation } from './remediation.js';
 
 export const rule = defineRule({
   id: 'lb-sg-world-ingress',
@@ -66,7 +66,7 @@ export const rule = defineRule({
         'Whether ingress from a security group of another account passes. It is never world ingress, but it is always named.',
     },
   },
-  remediation,
+  remediation: revokeWorldIngress,
   needs: [securityGroups, listeners],
   controls: [
     {

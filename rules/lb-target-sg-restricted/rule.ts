@@ -1,6 +1,7 @@
 import { compliant, nonCompliant } from '../core/engine/outcome.js';
 import { defineRule } from '../core/engine/rule.js';
 import { CLASSIC_LOAD_BALANCER, ELBV2_LOAD_BALANCER, type SecurityGroup } from '../core/model/model.js';
+import { revokeTargetsWorldIngress } from '../core/remediation/revoke-world-ingress/link.js';
 import { targetSecurityGroups } from '../core/resources/facets/target-security-groups.js';
 import { targets } from '../core/resources/facets/targets.js';
 import { describeTarget } from '../core/resources/names.js';
@@ -16,7 +17,6 @@ import {
 import { type TargetPort, targetPorts } from '../core/resources/network/target-ports.js';
 import { worldExposure, worldOnPort } from '../core/resources/network/world.js';
 import type { TargetGroup } from '../core/resources/normalize/targets.js';
-import { targetGroupsRemediation } from '../lb-sg-world-ingress/remediation.js';
 
 const SECURITY_GROUP_ID = /^sg-[0-9a-f]{8,17}$/;
 const PREFIX_LIST_ID = /^pl-[0-9a-f]{8,17}$/;
@@ -90,7 +90,7 @@ export const rule = defineRule({
     }
     return problems;
   },
-  remediation: targetGroupsRemediation,
+  remediation: revokeTargetsWorldIngress,
   needs: [targets, targetSecurityGroups],
   controls: [
     {

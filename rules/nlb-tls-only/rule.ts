@@ -1,8 +1,8 @@
 import { compliant, nonCompliant } from '../core/engine/outcome.js';
 import { defineRule } from '../core/engine/rule.js';
 import { ELBV2_LISTENER, ELBV2_LOAD_BALANCER } from '../core/model/model.js';
+import { addNlbTlsListener } from '../core/remediation/add-nlb-tls-listener/link.js';
 import { listeners } from '../core/resources/facets/listeners.js';
-import { remediation } from './remediation.js';
 
 /** Protocols that are encrypted end to end from the client: TLS terminates here, QUIC is TLS 1.3. */
 const ENCRYPTED = new Set(['TLS', 'QUIC']);
@@ -29,7 +29,7 @@ export const rule = defineRule({
     },
   },
   needs: [listeners],
-  remediation,
+  remediation: addNlbTlsListener,
   controls: [
     {
       framework: 'Security Hub',

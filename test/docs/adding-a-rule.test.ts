@@ -142,7 +142,7 @@ describe('docs/adding-a-rule.md, walked in a copy of the repository', () => {
       'run',
       testFile,
       'test/rules/index.test.ts',
-      'test/docs/generated.test.ts',
+      'test/infra/docs/generated-files.test.ts',
     ]);
     expect(output).toMatch(/Test Files\s+3 passed/);
   }, 240_000);

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { remediationConfigurationProps } from '../../infra/remediation-configuration.js';
 import { rule as albHttpsOnly } from '../../rules/alb-https-only/rule.js';
-import { enableAccessLogging } from '../../rules/core/engine/aws-managed-remediations.js';
 import { ruleParameters } from '../../rules/core/engine/judge.js';
 import type { AnyRule, RemediationLink } from '../../rules/core/engine/rule.js';
 import { CLASSIC_LOAD_BALANCER, ELBV2_LOAD_BALANCER } from '../../rules/core/model/model.js';
+import { enableAccessLogging } from '../../rules/core/remediation/aws-enable-logging-for-alb-and-clb/link.js';
+import { revokeWorldIngress } from '../../rules/core/remediation/revoke-world-ingress/link.js';
 import { RULES } from '../../rules/index.js';
-import { remediation as revokeWorldIngress } from '../../rules/lb-sg-world-ingress/remediation.js';
 
 const ROLE = 'arn:aws:iam::123456789012:role/elb-config-rules-alb-https';
 const CERT = 'arn:aws:acm:eu-west-1:123456789012:certificate/0f0e1c2d-1111-2222-3333-444455556666';

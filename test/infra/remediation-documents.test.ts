@@ -1,14 +1,16 @@
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import {
-  loadRemediationDocument,
-  remediationDocumentPath,
-  remediationDocuments,
-} from '../../infra/remediation-documents.js';
+import { loadRemediationDocument, remediationDocuments } from '../../infra/remediation-documents.js';
 import { rule as albHttpsOnly } from '../../rules/alb-https-only/rule.js';
 import type { AnyRule, RemediationLink } from '../../rules/core/engine/rule.js';
+import { enforceAlbHttps } from '../../rules/core/remediation/enforce-alb-https/link.js';
+import {
+  revokeWorldIngress as remediation,
+  revokeTargetsWorldIngress as targetGroupsRemediation,
+} from '../../rules/core/remediation/revoke-world-ingress/link.js';
 import { RULES } from '../../rules/index.js';
-import { remediation, targetGroupsRemediation } from '../../rules/lb-sg-world-ingress/remediation.js';
 
+const repoFile = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 const withLink = (id: string, link: RemediationLink) =>
   ({ ...albHttpsOnly, id, remediation: link }) as unknown as AnyRule;
 
@@ -26,27 +28,27 @@ describe('remediation documents for deployment', () => {
     expect(names.filter((n) => n === 'ElbConfigRules-RevokeWorldIngress')).toHaveLength(1);
     const revoke = docs.find((d) => d.name === 'ElbConfigRules-RevokeWorldIngress');
     expect(revoke?.content).toMatchObject({ schemaVersion: '0.3', assumeRole: '{{ AutomationAssumeRole }}' });
-    expect(remediationDocumentPath('lb-target-sg-restricted', targetGroupsRemediation)).toBe(
-      remediationDocumentPath('lb-sg-world-ingress', remediation),
-    );
+    expect(targetGroupsRemediation.file).toBe(remediation.file);
   });
 
   it('names the rule and the file when a document is missing or not an Automation document', () => {
-    expect(() => loadRemediationDocument('alb-https-only', { ...remediation, file: 'nope.yaml' })).toThrow(
-      /^Rule alb-https-only: remediation file nope.yaml cannot be read at .*rules\/alb-https-only\/nope\.yaml/,
+    const missing = enforceAlbHttps.file.replace(/document\.yaml$/, 'nope.yaml');
+    expect(() => loadRemediationDocument('alb-https-only', { ...remediation, file: missing })).toThrow(
+      /^Rule alb-https-only: remediation file .*rules\/core\/remediation\/enforce-alb-https\/nope\.yaml cannot be read: /,
     );
-    expect(() => loadRemediationDocument('alb-https-only', { ...remediation, file: 'handler.ts' })).toThrow(
+    const notYaml = repoFile('rules/alb-https-only/handler.ts');
+    expect(() => loadRemediationDocument('alb-https-only', { ...remediation, file: notYaml })).toThrow(
       /^Rule alb-https-only: .*handler\.ts is not valid YAML: /,
     );
     expect(() =>
-      loadRemediationDocument('alb-https-only', { ...remediation, file: '../../biome.json' }),
+      loadRemediationDocument('alb-https-only', { ...remediation, file: repoFile('biome.json') }),
     ).toThrow(
       /^Rule alb-https-only: .*biome\.json is not an SSM Automation document \(schemaVersion '0\.3'\)$/,
     );
   });
 
   it('refuses two files deployed under one name', () => {
-    const clash = { ...remediation, file: '../alb-https-only/remediation.yaml' };
+    const clash = { ...remediation, file: enforceAlbHttps.file };
     expect(() =>
       remediationDocuments([withLink('lb-sg-world-ingress', remediation), withLink('x', clash)]),
     ).toThrow(/^Two different files are deployed as ElbConfigRules-RevokeWorldIngress/);

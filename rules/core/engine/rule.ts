@@ -47,7 +47,7 @@ export type StaticValue = string | readonly string[];
 export type RemediationLink =
   | {
       kind: 'document';
-      /** YAML file (schemaVersion 0.3) beside the rule's rule.ts. */
+      /** Absolute path of the YAML file (schemaVersion 0.3): the document.yaml beside the link (rules/core/remediation/<name>/). */
       file: string;
       /** Name the document is deployed under. */
       documentName: string;

@@ -18,7 +18,7 @@ import { REMEDIATED_FIXTURES } from '../../fixtures/deploy/index.js';
 const ALLOWED_TYPES = new Set(['AWS::Config::ConfigRule', 'AWS::Config::RemediationConfiguration']);
 
 describe('committed conformance packs', () => {
-  // Staleness of the committed packs: test/docs/generated.test.ts, with every other generated file.
+  // Staleness of the committed packs: test/infra/docs/generated-files.test.ts, with every other generated file.
   it('stay within the size AWS Config accepts for a pack template', () => {
     for (const file of Object.values(PACK_FILES)) {
       const bytes = Buffer.byteLength(readFileSync(join(REPO_ROOT, 'conformance-pack', file), 'utf8'));

@@ -3,6 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { isReadOnly, UNSCOPABLE_WRITES } from '../../../infra/iam-policy.js';
 import { DeploymentConfigError } from '../../../infra/rule-parameters.js';
 import { requiredIamActions } from '../../../rules/core/engine/iam.js';
+import type { RemediationLink } from '../../../rules/core/engine/rule.js';
+import { enforceAlbHttps } from '../../../rules/core/remediation/enforce-alb-https/link.js';
 import { RULES } from '../../../rules/index.js';
 import { REMEDIATED_FIXTURES } from '../../fixtures/deploy/index.js';
 import { asList, iamStatements, synthApp } from '../../support/synth.js';
@@ -356,8 +358,14 @@ describe('settings', () => {
     const t = Template.fromStack(built.rules);
     t.resourceCountIs('AWS::SSM::Document', 1);
     t.resourceCountIs('AWS::Config::RemediationConfiguration', 2);
+    // The same document name, linked to another file (a link names its file; the folder does not).
+    const link = clb!.rule.remediation as Extract<RemediationLink, { kind: 'document' }>;
     const elsewhere = {
-      rule: { ...clb!.rule, id: 'fixture-clb-elsewhere' },
+      rule: {
+        ...clb!.rule,
+        id: 'fixture-clb-elsewhere',
+        remediation: { ...link, file: enforceAlbHttps.file },
+      },
       folder: REMEDIATED_FIXTURES[1]!.folder,
     };
     expect(() => synthApp({ rules: [clb!, elsewhere] })).toThrow(

@@ -32,7 +32,7 @@ import {
   type ProtocolEnum,
   RegisterTargetsCommand,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
-import { motoEnv } from '../../support/moto.js';
+import { motoEnv } from '../../../support/moto.js';
 
 export const EXEMPT_TAG = 'elb-config-rules:remediation-exempt';
 

@@ -1,11 +1,11 @@
 // Judges a load balancer on moto with the real rule and the live estate, so a remediation test can
 // show the rule's verdict before and after the document ran.
 
-import { RegionalAws } from '../../../rules/core/aws/regional-aws.js';
-import { type Evaluation, judge, ruleParameters } from '../../../rules/core/engine/judge.js';
-import type { AnyRule } from '../../../rules/core/engine/rule.js';
-import type { ReportedResourceType } from '../../../rules/core/model/model.js';
-import { LiveEstate } from '../../../rules/core/resources/live/live-estate.js';
+import { RegionalAws } from '../../../../rules/core/aws/regional-aws.js';
+import { type Evaluation, judge, ruleParameters } from '../../../../rules/core/engine/judge.js';
+import type { AnyRule } from '../../../../rules/core/engine/rule.js';
+import type { ReportedResourceType } from '../../../../rules/core/model/model.js';
+import { LiveEstate } from '../../../../rules/core/resources/live/live-estate.js';
 
 export async function judgeLive(
   rule: AnyRule,

@@ -2,47 +2,50 @@
 // safety contract (DryRun, exemption tag, outputs), metadata that matches the document, least-
 // privilege policies, and cfn-lint on CloudFormation templates that deploy them.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { remediationConfigurationProps } from '../../infra/remediation-configuration.js';
+import { remediationConfigurationProps } from '../../../infra/remediation-configuration.js';
+import { type DocumentLink, loadRemediationDocument } from '../../../infra/remediation-documents.js';
+import type { AnyRule, PermissionStatement, RemediationLink } from '../../../rules/core/engine/rule.js';
+import { ELBV2_LOAD_BALANCER } from '../../../rules/core/model/model.js';
+import { addNlbTlsListener } from '../../../rules/core/remediation/add-nlb-tls-listener/link.js';
+import { dropInvalidHeaderFields } from '../../../rules/core/remediation/aws-drop-invalid-headers-for-alb/link.js';
+import { enableDeletionProtection } from '../../../rules/core/remediation/aws-enable-elb-deletion-protection/link.js';
+import { enableAccessLogging } from '../../../rules/core/remediation/aws-enable-logging-for-alb-and-clb/link.js';
+import { enforceAlbHttps } from '../../../rules/core/remediation/enforce-alb-https/link.js';
+import { REMEDIATION_EXEMPT_TAG } from '../../../rules/core/remediation/permissions.js';
 import {
-  type DocumentLink,
-  loadRemediationDocument,
-  remediationDocumentPath,
-} from '../../infra/remediation-documents.js';
-import { remediation as albHttps } from '../../rules/alb-https-only/remediation.js';
-import { remediation as clbPolicy } from '../../rules/clb-tls-policy/remediation.js';
-import { AWS_MANAGED_REMEDIATIONS } from '../../rules/core/engine/aws-managed-remediations.js';
-import { REMEDIATION_EXEMPT_TAG } from '../../rules/core/engine/remediation-permissions.js';
-import type { AnyRule, PermissionStatement, RemediationLink } from '../../rules/core/engine/rule.js';
-import { ELBV2_LOAD_BALANCER } from '../../rules/core/model/model.js';
-import { remediation as elbv2Policy } from '../../rules/elbv2-tls-policy/remediation.js';
-import { RULES } from '../../rules/index.js';
-import {
-  remediation as revoke,
-  targetGroupsRemediation,
-} from '../../rules/lb-sg-world-ingress/remediation.js';
-import { remediation as nlbTls } from '../../rules/nlb-tls-only/remediation.js';
-import { policyProblems } from '../support/iam-policy.js';
-import { loadDocument, SUPPORTED_ACTIONS } from '../support/ssm-runner/index.js';
-import { coerceParameter } from '../support/ssm-runner/values.js';
+  revokeTargetsWorldIngress,
+  revokeWorldIngress,
+} from '../../../rules/core/remediation/revoke-world-ingress/link.js';
+import { setClassicSslPolicy } from '../../../rules/core/remediation/set-classic-ssl-policy/link.js';
+import { setElbv2SslPolicy } from '../../../rules/core/remediation/set-elbv2-ssl-policy/link.js';
+import { RULES } from '../../../rules/index.js';
+import { policyProblems } from '../../support/iam-policy.js';
+import { loadDocument, SUPPORTED_ACTIONS } from '../../support/ssm-runner/index.js';
+import { coerceParameter } from '../../support/ssm-runner/values.js';
 
-/** Every document link, with the rule folder it lives beside. */
+/** Every document link, with a rule that uses it. */
 const DOCUMENTS: [ruleId: string, link: DocumentLink][] = [
-  ['alb-https-only', albHttps],
-  ['nlb-tls-only', nlbTls],
-  ['elbv2-tls-policy', elbv2Policy],
-  ['clb-tls-policy', clbPolicy],
-  ['lb-sg-world-ingress', revoke],
-  ['lb-target-sg-restricted', targetGroupsRemediation],
+  ['alb-https-only', enforceAlbHttps],
+  ['nlb-tls-only', addNlbTlsListener],
+  ['elbv2-tls-policy', setElbv2SslPolicy],
+  ['clb-tls-policy', setClassicSslPolicy],
+  ['lb-sg-world-ingress', revokeWorldIngress],
+  ['lb-target-sg-restricted', revokeTargetsWorldIngress],
 ];
+/** Every link to AWS's own runbooks, by the attribute it fixes. */
+const AWS_MANAGED_REMEDIATIONS = { dropInvalidHeaderFields, enableDeletionProtection, enableAccessLogging };
+/** The remediation home: one folder per document or AWS runbook. */
+const REMEDIATION_HOME = fileURLToPath(new URL('../../../rules/core/remediation/', import.meta.url));
 /** SSM's limit on a document's content. */
 const MAX_DOCUMENT_BYTES = 64 * 1024;
 
-describe.each(DOCUMENTS)('remediation document of %s', (ruleId, link) => {
-  const doc = loadDocument(remediationDocumentPath(ruleId, link));
+describe.each(DOCUMENTS)('remediation document of %s', (_ruleId, link) => {
+  const doc = loadDocument(link.file);
 
   it('is a valid Automation document the runner can execute', () => {
     expect(doc.schemaVersion).toBe('0.3');
@@ -117,8 +120,32 @@ describe('remediation metadata', () => {
     }
   });
 
+  it('live in one home: each folder holds its link, and our documents sit beside theirs', async () => {
+    const folders = readdirSync(REMEDIATION_HOME, { withFileTypes: true }).filter((e) => e.isDirectory());
+    const links: RemediationLink[] = [];
+    for (const folder of folders) {
+      const dir = join(REMEDIATION_HOME, folder.name);
+      const module: Record<string, unknown> = await import(join(dir, 'link.ts'));
+      const own = Object.values(module).filter(
+        (value): value is RemediationLink =>
+          typeof value === 'object' && value !== null && 'documentName' in value && 'permissions' in value,
+      );
+      expect(own.length, folder.name).toBeGreaterThan(0);
+      const documents = own.filter((link) => link.kind === 'document');
+      expect(readdirSync(dir).sort(), folder.name).toEqual(
+        documents.length ? ['document.yaml', 'link.ts'] : ['link.ts'],
+      );
+      for (const link of documents) expect(link.file, folder.name).toBe(join(dir, 'document.yaml'));
+      links.push(...own);
+    }
+    // The lists the other checks walk hold every link in the home, so a new one cannot go unchecked.
+    expect(new Set(links)).toEqual(
+      new Set([...DOCUMENTS.map(([, link]) => link), ...Object.values(AWS_MANAGED_REMEDIATIONS)]),
+    );
+  });
+
   it('are all described in docs/remediation.md, with every IAM action they are granted', () => {
-    const text = readFileSync(new URL('../../docs/remediation.md', import.meta.url), 'utf8');
+    const text = readFileSync(new URL('../../../docs/remediation.md', import.meta.url), 'utf8');
     const links: RemediationLink[] = [
       ...DOCUMENTS.map(([, link]) => link),
       ...Object.values(AWS_MANAGED_REMEDIATIONS),
@@ -133,8 +160,8 @@ describe('remediation metadata', () => {
   });
 
   it('compiles every Python script with python3', () => {
-    const scripts = DOCUMENTS.flatMap(([ruleId, link]) =>
-      loadDocument(remediationDocumentPath(ruleId, link))
+    const scripts = DOCUMENTS.flatMap(([, link]) =>
+      loadDocument(link.file)
         .mainSteps.filter((s) => s.action === 'aws:executeScript')
         .map((s) => ({ name: `${link.documentName}.${s.name}`, source: String(s.inputs.Script) })),
     );

@@ -1,10 +1,12 @@
-// Links alb-https-only to the document that adds HTTPS and only then redirects HTTP to it.
-import { ARN, describeOnly, UNLESS_EXEMPT } from '../core/engine/remediation-permissions.js';
-import type { RemediationLink } from '../core/engine/rule.js';
+// The document that fixes alb-https-only findings: it adds HTTPS and only then redirects HTTP to it.
 
-export const remediation = {
+import type { RemediationLink } from '../../engine/rule.js';
+import { documentBeside } from '../document-file.js';
+import { ARN, describeOnly, UNLESS_EXEMPT } from '../permissions.js';
+
+export const enforceAlbHttps = {
   kind: 'document' as const,
-  file: 'remediation.yaml',
+  file: documentBeside(import.meta.url),
   documentName: 'ElbConfigRules-EnforceAlbHttps',
   description:
     'Adds an HTTPS listener that routes like the HTTP one, checks it answers, then turns HTTP into a 301 redirect to it.',

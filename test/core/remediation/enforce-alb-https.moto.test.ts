@@ -13,10 +13,10 @@ import {
   RegisterTargetsCommand,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { describe, expect, it } from 'vitest';
-import { remediation } from '../../rules/alb-https-only/remediation.js';
-import { rule } from '../../rules/alb-https-only/rule.js';
-import { ELBV2_LOAD_BALANCER } from '../../rules/core/model/model.js';
-import { requireMoto } from '../support/moto.js';
+import { rule } from '../../../rules/alb-https-only/rule.js';
+import { ELBV2_LOAD_BALANCER } from '../../../rules/core/model/model.js';
+import { enforceAlbHttps as remediation } from '../../../rules/core/remediation/enforce-alb-https/link.js';
+import { requireMoto } from '../../support/moto.js';
 import { dumpState } from './support/dump.js';
 import { type Estate, forward, world } from './support/estate.js';
 import { leastPrivilegeReport, useRemediationHarness } from './support/harness.js';

@@ -8,10 +8,10 @@ import {
   SetLoadBalancerPoliciesOfListenerCommand,
 } from '@aws-sdk/client-elastic-load-balancing';
 import { describe, expect, it } from 'vitest';
-import { remediation } from '../../rules/clb-tls-policy/remediation.js';
-import { rule } from '../../rules/clb-tls-policy/rule.js';
-import { CLASSIC_LOAD_BALANCER } from '../../rules/core/model/model.js';
-import { requireMoto } from '../support/moto.js';
+import { rule } from '../../../rules/clb-tls-policy/rule.js';
+import { CLASSIC_LOAD_BALANCER } from '../../../rules/core/model/model.js';
+import { setClassicSslPolicy as remediation } from '../../../rules/core/remediation/set-classic-ssl-policy/link.js';
+import { requireMoto } from '../../support/moto.js';
 import { dumpState } from './support/dump.js';
 import type { Estate } from './support/estate.js';
 import { leastPrivilegeReport, useRemediationHarness } from './support/harness.js';

@@ -2,13 +2,15 @@
 // dry runs, exemptions and second runs change nothing.
 import { AuthorizeSecurityGroupIngressCommand, type SecurityGroupRule } from '@aws-sdk/client-ec2';
 import { afterAll, describe, expect, it } from 'vitest';
-import { remediationDocumentPath } from '../../infra/remediation-documents.js';
-import { ELBV2_LOAD_BALANCER } from '../../rules/core/model/model.js';
-import { remediation, targetGroupsRemediation } from '../../rules/lb-sg-world-ingress/remediation.js';
-import { rule as worldIngressRule } from '../../rules/lb-sg-world-ingress/rule.js';
-import { rule as targetRule } from '../../rules/lb-target-sg-restricted/rule.js';
-import { requireMoto } from '../support/moto.js';
-import { loadDocument, PythonWorker, scriptOf } from '../support/ssm-runner/index.js';
+import { ELBV2_LOAD_BALANCER } from '../../../rules/core/model/model.js';
+import {
+  revokeWorldIngress as remediation,
+  revokeTargetsWorldIngress as targetGroupsRemediation,
+} from '../../../rules/core/remediation/revoke-world-ingress/link.js';
+import { rule as worldIngressRule } from '../../../rules/lb-sg-world-ingress/rule.js';
+import { rule as targetRule } from '../../../rules/lb-target-sg-restricted/rule.js';
+import { requireMoto } from '../../support/moto.js';
+import { loadDocument, PythonWorker, scriptOf } from '../../support/ssm-runner/index.js';
 import { dumpState } from './support/dump.js';
 import { type Estate, forward, world, worldV6 } from './support/estate.js';
 import { leastPrivilegeReport, useRemediationHarness } from './support/harness.js';
@@ -325,7 +327,7 @@ describe.runIf(run)('ElbConfigRules-RevokeWorldIngress', () => {
 
       expect(result.status).toBe('Success');
       expect(summarize(await estate.ingressRules(targetsGroup))).toEqual(['0.0.0.0/0 tcp 8080-8080']);
-      // The rule still names the kept port: closing it would cut the NLB's clients off (README, Remediation).
+      // The rule still names the kept port: closing it would cut the NLB's clients off (docs/remediation.md).
       const verdict = await judgeLive(targetRule, h.aws.endpoint, ELBV2_LOAD_BALANCER, nlb);
       expect(verdict.complianceType).toBe('NON_COMPLIANT');
       expect(verdict.findings.join(' ')).toMatch(/8080/);
@@ -366,10 +368,7 @@ describe.runIf(run)('ElbConfigRules-RevokeWorldIngress', () => {
 });
 
 describe('RevokeWorldIngress planning logic (called directly)', () => {
-  const script = scriptOf(
-    loadDocument(remediationDocumentPath('lb-sg-world-ingress', remediation)),
-    'PlanRevocations',
-  );
+  const script = scriptOf(loadDocument(remediation.file), 'PlanRevocations');
   const python = new PythonWorker({});
   afterAll(() => python.close());
 

@@ -2,10 +2,13 @@
 // accepted ones and plaintext ones are left alone.
 import { DescribeListenersCommand, ModifyListenerCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { describe, expect, it } from 'vitest';
-import { ELBV2_LOAD_BALANCER } from '../../rules/core/model/model.js';
-import { RULE_DEFAULTS, remediation } from '../../rules/elbv2-tls-policy/remediation.js';
-import { rule } from '../../rules/elbv2-tls-policy/rule.js';
-import { requireMoto } from '../support/moto.js';
+import { ELBV2_LOAD_BALANCER } from '../../../rules/core/model/model.js';
+import {
+  RULE_DEFAULTS,
+  setElbv2SslPolicy as remediation,
+} from '../../../rules/core/remediation/set-elbv2-ssl-policy/link.js';
+import { rule } from '../../../rules/elbv2-tls-policy/rule.js';
+import { requireMoto } from '../../support/moto.js';
 import { dumpState } from './support/dump.js';
 import { type Estate, forward } from './support/estate.js';
 import { leastPrivilegeReport, useRemediationHarness } from './support/harness.js';

@@ -1,9 +1,11 @@
 // The document that fixes elbv2-tls-policy findings, and the list of policies it leaves alone (or
 // changes), derived from the rule's own parameters so the document and the rule agree on what passes.
-import { ARN, describeOnly } from '../core/engine/remediation-permissions.js';
-import type { RemediationLink } from '../core/engine/rule.js';
-import { ELBV2_CATALOG } from '../core/tls/catalog.js';
-import { judgePolicy, type TlsRequirements } from '../core/tls/requirements.js';
+
+import type { RemediationLink } from '../../engine/rule.js';
+import { ELBV2_CATALOG } from '../../tls/catalog.js';
+import { judgePolicy, type TlsRequirements } from '../../tls/requirements.js';
+import { documentBeside } from '../document-file.js';
+import { ARN, describeOnly } from '../permissions.js';
 
 /** The elbv2-tls-policy parameters that decide which policies pass. */
 export interface TlsPolicyRuleParams extends Omit<TlsRequirements, 'preset'> {
@@ -55,7 +57,7 @@ export function policyListFor(params: TlsPolicyRuleParams): {
   );
 }
 
-/** The rule's default parameters (test/remediation/tls-policy-alignment.test.ts keeps them equal). */
+/** The rule's default parameters (test/core/remediation/tls-policy-alignment.test.ts keeps them equal). */
 export const RULE_DEFAULTS: TlsPolicyRuleParams = {
   minTlsVersion: 'TLSv1.2',
   requireForwardSecrecy: true,
@@ -66,9 +68,9 @@ export const RULE_DEFAULTS: TlsPolicyRuleParams = {
   preset: 'none',
 };
 
-export const remediation = {
+export const setElbv2SslPolicy = {
   kind: 'document' as const,
-  file: 'remediation.yaml',
+  file: documentBeside(import.meta.url),
   documentName: 'ElbConfigRules-SetElbv2SslPolicy',
   description: 'Sets a current security policy on every HTTPS or TLS listener whose policy is not accepted.',
   resourceIdParameter: 'LoadBalancerArn',

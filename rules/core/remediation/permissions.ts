@@ -1,5 +1,5 @@
 // Building blocks for the least-privilege policies of the remediation documents' assume roles.
-import type { PermissionStatement } from './rule.js';
+import type { PermissionStatement } from '../engine/rule.js';
 
 /** The tag key that exempts a load balancer or security group from every remediation document. */
 export const REMEDIATION_EXEMPT_TAG = 'elb-config-rules:remediation-exempt';

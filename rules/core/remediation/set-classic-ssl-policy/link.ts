@@ -1,11 +1,12 @@
-// The document that fixes clb-tls-policy findings. The rule's own rule.ts links it
-// (`remediation` from this module) when the rule lands.
-import { ARN, describeOnly, UNLESS_EXEMPT } from '../core/engine/remediation-permissions.js';
-import type { RemediationLink } from '../core/engine/rule.js';
+// The document that fixes clb-tls-policy findings.
 
-export const remediation = {
+import type { RemediationLink } from '../../engine/rule.js';
+import { documentBeside } from '../document-file.js';
+import { ARN, describeOnly, UNLESS_EXEMPT } from '../permissions.js';
+
+export const setClassicSslPolicy = {
   kind: 'document' as const,
-  file: 'remediation.yaml',
+  file: documentBeside(import.meta.url),
   documentName: 'ElbConfigRules-SetClassicSslPolicy',
   description:
     'Creates an SSLNegotiationPolicyType policy referencing a current predefined policy and sets it on HTTPS/SSL listeners.',

@@ -1,11 +1,13 @@
 // Links nlb-tls-only to the document that adds a TLS listener beside a plaintext TCP one. It does
 // not convert TCP in place: that would break every plaintext client at once (see the document).
-import { ARN, describeOnly, UNLESS_EXEMPT } from '../core/engine/remediation-permissions.js';
-import type { RemediationLink } from '../core/engine/rule.js';
 
-export const remediation = {
+import type { RemediationLink } from '../../engine/rule.js';
+import { documentBeside } from '../document-file.js';
+import { ARN, describeOnly, UNLESS_EXEMPT } from '../permissions.js';
+
+export const addNlbTlsListener = {
   kind: 'document' as const,
-  file: 'remediation.yaml',
+  file: documentBeside(import.meta.url),
   documentName: 'ElbConfigRules-AddNlbTlsListener',
   description:
     'Adds a TLS listener beside the TCP listener, forwarding to the same targets; the TCP listener is left for its clients to leave.',

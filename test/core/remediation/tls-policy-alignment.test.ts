@@ -1,17 +1,17 @@
 // The TLS policy documents and the rules agree: the policies the documents set pass the rules, and
 // the ELBv2 document leaves alone exactly the policies the rule accepts.
 import { describe, expect, it } from 'vitest';
-import { ruleParameters } from '../../rules/core/engine/judge.js';
-import { ELBV2_CATALOG } from '../../rules/core/tls/catalog.js';
-import { judgePolicy, SECURITY_HUB_ELB17_POLICIES } from '../../rules/core/tls/requirements.js';
+import { ruleParameters } from '../../../rules/core/engine/judge.js';
 import {
   acceptedPoliciesFor,
   MAX_STATIC_VALUES,
   policyListFor,
   RULE_DEFAULTS,
-  remediation,
-} from '../../rules/elbv2-tls-policy/remediation.js';
-import { rule } from '../../rules/elbv2-tls-policy/rule.js';
+  setElbv2SslPolicy as remediation,
+} from '../../../rules/core/remediation/set-elbv2-ssl-policy/link.js';
+import { ELBV2_CATALOG } from '../../../rules/core/tls/catalog.js';
+import { judgePolicy, SECURITY_HUB_ELB17_POLICIES } from '../../../rules/core/tls/requirements.js';
+import { rule } from '../../../rules/elbv2-tls-policy/rule.js';
 
 describe('elbv2-tls-policy and its document', () => {
   it("copies the rule's default parameters", () => {

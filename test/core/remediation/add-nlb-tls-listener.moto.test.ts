@@ -5,10 +5,10 @@ import {
   DescribeTagsCommand,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { describe, expect, it } from 'vitest';
-import { ELBV2_LOAD_BALANCER } from '../../rules/core/model/model.js';
-import { remediation } from '../../rules/nlb-tls-only/remediation.js';
-import { rule } from '../../rules/nlb-tls-only/rule.js';
-import { requireMoto } from '../support/moto.js';
+import { ELBV2_LOAD_BALANCER } from '../../../rules/core/model/model.js';
+import { addNlbTlsListener as remediation } from '../../../rules/core/remediation/add-nlb-tls-listener/link.js';
+import { rule } from '../../../rules/nlb-tls-only/rule.js';
+import { requireMoto } from '../../support/moto.js';
 import { dumpState } from './support/dump.js';
 import { type Estate, forward, world } from './support/estate.js';
 import { leastPrivilegeReport, useRemediationHarness } from './support/harness.js';

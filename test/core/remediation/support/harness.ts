@@ -1,13 +1,13 @@
 // One moto server, one runner and one set of clients per remediation test file, reset between cases;
 // every AWS call a document makes is collected so the file can hold it to the document's policy.
 import { afterAll, beforeAll, beforeEach } from 'vitest';
-import { remediationConfigurationProps } from '../../../infra/remediation-configuration.js';
-import { type DocumentLink, remediationDocumentPath } from '../../../infra/remediation-documents.js';
-import { ruleParameters } from '../../../rules/core/engine/judge.js';
-import { findRule } from '../../../rules/index.js';
-import { authorizationsFor, type IamContext, isAllowed } from '../../support/iam-policy.js';
-import { startLeanMoto } from '../../support/lean-moto.js';
-import { type MotoServer, motoEnv } from '../../support/moto.js';
+import { remediationConfigurationProps } from '../../../../infra/remediation-configuration.js';
+import type { DocumentLink } from '../../../../infra/remediation-documents.js';
+import { ruleParameters } from '../../../../rules/core/engine/judge.js';
+import { findRule } from '../../../../rules/index.js';
+import { authorizationsFor, type IamContext, isAllowed } from '../../../support/iam-policy.js';
+import { startLeanMoto } from '../../../support/lean-moto.js';
+import { type MotoServer, motoEnv } from '../../../support/moto.js';
 import {
   type AutomationDocument,
   type AutomationResult,
@@ -17,7 +17,7 @@ import {
   type RecordedCall,
   type RunOptions,
   scriptOf,
-} from '../../support/ssm-runner/index.js';
+} from '../../../support/ssm-runner/index.js';
 import { type Clients, clients, Estate } from './estate.js';
 
 export const ROLE = 'arn:aws:iam::123456789012:role/elb-config-rules-remediation';
@@ -75,7 +75,7 @@ export function useRemediationHarness(ruleId: string, link: DocumentLink): Harne
   let moto: MotoServer;
   let python: PythonWorker;
   const harness = {
-    doc: loadDocument(remediationDocumentPath(ruleId, link)),
+    doc: loadDocument(link.file),
     calls: [] as RecordedCall[],
     async estate() {
       return new Estate(harness.aws).network();

@@ -1,7 +1,9 @@
-// Links lb-sg-world-ingress (and lb-target-sg-restricted) to the document that revokes world-open
+// Links lb-sg-world-ingress and lb-target-sg-restricted to the document that revokes world-open
 // ingress while keeping what internet-facing load balancers need.
-import { ARN, describeOnly, UNLESS_EXEMPT } from '../core/engine/remediation-permissions.js';
-import type { PermissionStatement, RemediationLink } from '../core/engine/rule.js';
+
+import type { PermissionStatement, RemediationLink } from '../../engine/rule.js';
+import { documentBeside } from '../document-file.js';
+import { ARN, describeOnly, UNLESS_EXEMPT } from '../permissions.js';
 
 const PERMISSIONS: readonly PermissionStatement[] = [
   describeOnly([
@@ -38,7 +40,7 @@ const WORLD_DEFINITION = {
 
 const DOCUMENT = {
   kind: 'document' as const,
-  file: '../lb-sg-world-ingress/remediation.yaml',
+  file: documentBeside(import.meta.url),
   documentName: 'ElbConfigRules-RevokeWorldIngress',
   description:
     'Revokes 0.0.0.0/0 and ::/0 ingress, keeping (and narrowing to) the ports internet-facing load balancers need.',
@@ -58,7 +60,7 @@ function worldDefinitionOf(params: Record<string, unknown>): Record<string, stri
 }
 
 /** For lb-sg-world-ingress: the groups attached to the non-compliant load balancer. */
-export const remediation = {
+export const revokeWorldIngress = {
   ...DOCUMENT,
   staticParameters: {
     GroupsOf: { default: 'load-balancer', description: 'Fix the groups attached to the load balancer.' },
@@ -68,7 +70,7 @@ export const remediation = {
 } satisfies RemediationLink;
 
 /** For lb-target-sg-restricted: the groups of the load balancer's registered targets. */
-export const targetGroupsRemediation = {
+export const revokeTargetsWorldIngress = {
   ...DOCUMENT,
   staticParameters: {
     GroupsOf: { default: 'targets', description: "Fix the groups of the load balancer's targets." },

@@ -2,10 +2,9 @@
 // Config pass them (StartAutomationExecution: every value a list of strings, the resource id a
 // string), under the defaults and under parameter sets that change the derived values.
 import { describe, expect, it } from 'vitest';
-import { remediationDocumentPath } from '../../infra/remediation-documents.js';
-import { RULES } from '../../rules/index.js';
-import { loadDocument } from '../support/ssm-runner/index.js';
-import { coerceParameter } from '../support/ssm-runner/values.js';
+import { RULES } from '../../../rules/index.js';
+import { loadDocument } from '../../support/ssm-runner/index.js';
+import { coerceParameter } from '../../support/ssm-runner/values.js';
 import { configParameters } from './support/harness.js';
 
 const RESOURCE = {
@@ -32,7 +31,7 @@ describe("documents take Config's parameters as Config passes them", () => {
   for (const rule of documentRules) {
     it(`${rule.id}`, () => {
       const link = rule.remediation as Extract<NonNullable<typeof rule.remediation>, { kind: 'document' }>;
-      const doc = loadDocument(remediationDocumentPath(rule.id, link));
+      const doc = loadDocument(link.file);
       const required = Object.fromEntries(
         Object.entries(link.staticParameters)
           .filter(([, spec]) => spec.default === '')

@@ -5,12 +5,11 @@
 // a string, static values as lists of strings.
 import type { SecurityGroupRule } from '@aws-sdk/client-ec2';
 import { afterAll, describe, expect, it } from 'vitest';
-import { remediationDocumentPath } from '../../infra/remediation-documents.js';
-import { ELBV2_LOAD_BALANCER } from '../../rules/core/model/model.js';
-import { remediation } from '../../rules/lb-sg-world-ingress/remediation.js';
-import { rule as worldIngressRule } from '../../rules/lb-sg-world-ingress/rule.js';
-import { requireMoto } from '../support/moto.js';
-import { loadDocument, PythonWorker, scriptOf } from '../support/ssm-runner/index.js';
+import { ELBV2_LOAD_BALANCER } from '../../../rules/core/model/model.js';
+import { revokeWorldIngress as remediation } from '../../../rules/core/remediation/revoke-world-ingress/link.js';
+import { rule as worldIngressRule } from '../../../rules/lb-sg-world-ingress/rule.js';
+import { requireMoto } from '../../support/moto.js';
+import { loadDocument, PythonWorker, scriptOf } from '../../support/ssm-runner/index.js';
 import { dumpState } from './support/dump.js';
 import { forward, world, worldV6 } from './support/estate.js';
 import { useRemediationHarness } from './support/harness.js';
@@ -193,7 +192,7 @@ describe.runIf(run)('ElbConfigRules-RevokeWorldIngress against a changing estate
 });
 
 describe('RevokeWorldIngress world and verify logic (called directly)', () => {
-  const doc = loadDocument(remediationDocumentPath('lb-sg-world-ingress', remediation));
+  const doc = loadDocument(remediation.file);
   const python = new PythonWorker({});
   afterAll(() => python.close());
   const r = (id: string, group: string, protocol: string, from: number, to: number, cidr: string) => ({

@@ -1,0 +1,25 @@
+// AWS's own runbook AWSConfigRemediation-DropInvalidHeadersForALB, linked so the project keeps no copy
+// of it: the parameter that receives the non-compliant resource id, its other parameters, and the
+// least privilege its assume role needs (from the runbook's "Required IAM permissions"). It has no
+// DryRun and does not read the exemption tag: exempt a resource from it with an AWS Config
+// remediation exception (docs/remediation.md). It flips one attribute, which is not the kind of
+// change that takes a load balancer off the internet.
+import type { RemediationLink } from '../../engine/rule.js';
+import { ARN, describeOnly, UNLESS_EXEMPT } from '../permissions.js';
+
+/** ALB attribute routing.http.drop_invalid_header_fields.enabled = true (Security Hub ELB.4). */
+export const dropInvalidHeaderFields = {
+  kind: 'aws-managed' as const,
+  documentName: 'AWSConfigRemediation-DropInvalidHeadersForALB',
+  description: 'Sets routing.http.drop_invalid_header_fields.enabled=true on the Application Load Balancer.',
+  resourceIdParameter: 'LoadBalancerArn',
+  staticParameters: {},
+  permissions: [
+    describeOnly(['elasticloadbalancing:DescribeLoadBalancerAttributes']),
+    {
+      actions: ['elasticloadbalancing:ModifyLoadBalancerAttributes'],
+      resources: [ARN.albLoadBalancer],
+      conditions: UNLESS_EXEMPT,
+    },
+  ],
+} satisfies RemediationLink;
