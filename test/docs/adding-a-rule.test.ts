@@ -107,7 +107,7 @@ describe('docs/adding-a-rule.md, walked in a copy of the repository', () => {
     for (const file of ['rule.ts', 'handler.ts', 'notes.md'])
       expect(paths).toContain(`rules/${ruleId}/${file}`);
     expect(blocks.find((b) => b.path === REGISTRY)?.add).toBe(true);
-    expect(testFile).toMatch(new RegExp(`^test/.*${ruleId}\\.test\\.ts$`));
+    expect(testFile).toBe(`test/rules/${ruleId}/rule.test.ts`);
   });
 
   it('changes only the rule folder, the registry, the test file and generated files', () => {

@@ -9,11 +9,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RegionalAws } from '../../../../rules/core/aws/regional-aws.js';
 import type { ElbV2Listener, LoadBalancer } from '../../../../rules/core/model/model.js';
-import {
-  certificateLoader,
-  certificates,
-  parsePem,
-} from '../../../../rules/core/resources/facets/certificates.js';
+import { certificates, parsePem } from '../../../../rules/core/resources/facets/certificates.js';
 import { listenerCertificates } from '../../../../rules/core/resources/facets/listener-certificates.js';
 import { listeners } from '../../../../rules/core/resources/facets/listeners.js';
 import { tlsPolicies } from '../../../../rules/core/resources/facets/tls-policies.js';
@@ -166,40 +162,5 @@ describe('live facets', () => {
       { arn: ACM_ARN, isDefault: true },
       { arn: IAM_ARN, isDefault: false },
     ]);
-  });
-});
-
-const arnOf = (i: number) => `arn:aws:acm:us-east-1:111122223333:certificate/c${String(i).padStart(3, '0')}`;
-
-describe('certificateLoader', () => {
-  const acm = mockClient(ACMClient);
-  afterEach(() => acm.reset());
-
-  it('keeps at most 10 DescribeCertificate calls in flight, and answers each ARN with its own result', async () => {
-    let inFlight = 0;
-    let peak = 0;
-    acm.on(DescribeCertificateCommand).callsFake(async (input: { CertificateArn: string }) => {
-      inFlight++;
-      peak = Math.max(peak, inFlight);
-      // Later ARNs answer sooner, so results come back out of order.
-      await new Promise((resolve) => setTimeout(resolve, 60 - Number(input.CertificateArn.slice(-3))));
-      inFlight--;
-      if (input.CertificateArn.endsWith('7')) throw Object.assign(new Error('boom'), { name: 'Throttling' });
-      return { Certificate: { CertificateArn: input.CertificateArn, Status: 'ISSUED' } };
-    });
-    const aws = new RegionalAws({
-      region: 'us-east-1',
-      credentials: async () => ({ accessKeyId: 'a', secretAccessKey: 'b' }),
-    });
-    const arns = Array.from({ length: 35 }, (_, i) => arnOf(i));
-    const loaded = await certificateLoader(aws).loadMany(arns);
-
-    expect(peak).toBe(10);
-    expect(acm.commandCalls(DescribeCertificateCommand)).toHaveLength(35);
-    loaded.forEach((result, i) => {
-      if (i % 10 === 7) expect(result, arns[i]).toBeInstanceOf(Error);
-      else
-        expect(result, arns[i]).toMatchObject({ arn: arns[i], source: 'acm', found: true, status: 'ISSUED' });
-    });
   });
 });
