@@ -21,9 +21,19 @@ export interface ControlMapping {
   /** "Security Hub" for AWS Foundational Security Best Practices controls. */
   framework: 'Security Hub' | 'AWS Config managed rule';
   id: string;
-  /** How this rule relates to the control: same semantics, stricter, or only related. */
-  relation: 'equivalent' | 'stricter' | 'related';
+  /**
+   * How the rule, with its default parameters, relates to the control: the same verdicts
+   * (equivalent, proven by a parity table), fails more (stricter), passes more (looser), or judges
+   * something else that bears on it (related).
+   */
+  relation: 'equivalent' | 'stricter' | 'looser' | 'related';
+  /** One line: where the default verdicts differ from the control's. */
   note?: string;
+  /**
+   * Parameter values, as Config passes them, under which the rule gives exactly the control's
+   * verdicts (a parity preset). A parity table in test/rules/<id>/parity.ts proves it.
+   */
+  parity?: Readonly<Record<string, string>>;
 }
 
 /** An IAM statement a remediation role needs; resources may use ${AWS::Partition}, ${AWS::Region}, ${AWS::AccountId}. */
