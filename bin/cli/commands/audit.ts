@@ -15,8 +15,9 @@ import { formatTable } from '../format/table.js';
 import { checkOutputPath, emit } from '../output.js';
 import { inlineParameters, resolveCliParameters } from '../parameter-store.js';
 import { SILENT_PROGRESS, startProgress } from '../progress.js';
-import { planLiveScopes, type ScopePlan } from '../scope-plan.js';
+import type { ScopePlan } from '../scope-plan.js';
 import { UsageError } from '../usage-error.js';
+import { DEFAULT_MAX_CONCURRENCY, FORMATS } from './audit-options.js';
 
 export interface AuditCommandOptions {
   region: string[];
@@ -34,9 +35,6 @@ export interface AuditCommandOptions {
   maxConcurrency?: string;
   progress?: boolean;
 }
-
-export const FORMATS = ['table', 'json', 'csv', 'sarif', 'html'] as const;
-export const DEFAULT_MAX_CONCURRENCY = 8;
 
 export async function auditCommand(options: AuditCommandOptions): Promise<number> {
   // Every flag is checked before any AWS call or snapshot read.
@@ -74,7 +72,7 @@ export async function auditCommand(options: AuditCommandOptions): Promise<number
 
   const plan: ScopePlan = options.snapshot.length
     ? { scopes: snapshotScopes(options, profiles), errors: [], skipped: [] }
-    : await planLiveScopes({
+    : await (await import('../scope-plan.js')).planLiveScopes({
         regions: options.region,
         allRegions: options.allRegions === true,
         profiles,

@@ -1,11 +1,3 @@
-import {
-  DescribeLoadBalancerAttributesCommand as DescribeClassicAttributes,
-  ElasticLoadBalancingClient,
-} from '@aws-sdk/client-elastic-load-balancing';
-import {
-  DescribeLoadBalancerAttributesCommand,
-  ElasticLoadBalancingV2Client,
-} from '@aws-sdk/client-elastic-load-balancing-v2';
 import { defineFacet } from '../facet.js';
 import { classicAttributes } from '../normalize/classic.js';
 import { keyValueRecord } from '../shape.js';
@@ -21,11 +13,17 @@ export const attributes = defineFacet<'attributes', Record<string, string>>({
   iamActions: ['elasticloadbalancing:DescribeLoadBalancerAttributes'],
   async live(lb, { aws }) {
     if (lb.kind === 'classic') {
+      const { DescribeLoadBalancerAttributesCommand, ElasticLoadBalancingClient } = await import(
+        '@aws-sdk/client-elastic-load-balancing'
+      );
       const out = await aws
         .client(ElasticLoadBalancingClient)
-        .send(new DescribeClassicAttributes({ LoadBalancerName: lb.name }));
+        .send(new DescribeLoadBalancerAttributesCommand({ LoadBalancerName: lb.name }));
       return classicAttributes(out.LoadBalancerAttributes);
     }
+    const { DescribeLoadBalancerAttributesCommand, ElasticLoadBalancingV2Client } = await import(
+      '@aws-sdk/client-elastic-load-balancing-v2'
+    );
     const out = await aws
       .client(ElasticLoadBalancingV2Client)
       .send(new DescribeLoadBalancerAttributesCommand({ LoadBalancerArn: lb.arn }));

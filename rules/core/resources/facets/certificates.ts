@@ -1,6 +1,4 @@
 import { X509Certificate } from 'node:crypto';
-import { ACMClient, DescribeCertificateCommand } from '@aws-sdk/client-acm';
-import { GetServerCertificateCommand, IAMClient } from '@aws-sdk/client-iam';
 import type { RegionalAws } from '../../aws/regional-aws.js';
 import type { LoadBalancer } from '../../model/model.js';
 import { keyFromDetails, parseKeyAlgorithm } from '../../tls/certificate-key.js';
@@ -78,6 +76,7 @@ async function readCertificate(aws: RegionalAws, arn: string): Promise<Certifica
 
 async function readAcm(aws: RegionalAws, arn: string): Promise<CertificateDetails> {
   try {
+    const { ACMClient, DescribeCertificateCommand } = await import('@aws-sdk/client-acm');
     // ACM certificates are regional, like the load balancer that serves them: same client region.
     const out = await aws.client(ACMClient).send(new DescribeCertificateCommand({ CertificateArn: arn }));
     const c = out.Certificate;
@@ -101,6 +100,7 @@ async function readAcm(aws: RegionalAws, arn: string): Promise<CertificateDetail
 async function readIam(aws: RegionalAws, arn: string): Promise<CertificateDetails> {
   const name = arn.split('/').pop() ?? arn;
   try {
+    const { GetServerCertificateCommand, IAMClient } = await import('@aws-sdk/client-iam');
     const out = await aws
       .client(IAMClient)
       .send(new GetServerCertificateCommand({ ServerCertificateName: name }));

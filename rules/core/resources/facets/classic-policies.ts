@@ -1,7 +1,3 @@
-import {
-  DescribeLoadBalancerPoliciesCommand,
-  ElasticLoadBalancingClient,
-} from '@aws-sdk/client-elastic-load-balancing';
 import type { ClassicPolicy } from '../../model/model.js';
 import { defineFacet } from '../facet.js';
 import { classicPolicy } from '../normalize/classic.js';
@@ -13,6 +9,9 @@ export const classicPolicies = defineFacet<'classicPolicies', ClassicPolicy[]>({
   iamActions: ['elasticloadbalancing:DescribeLoadBalancerPolicies'],
   async live(lb, { aws }) {
     if (lb.kind !== 'classic') return [];
+    const { DescribeLoadBalancerPoliciesCommand, ElasticLoadBalancingClient } = await import(
+      '@aws-sdk/client-elastic-load-balancing'
+    );
     const out = await aws
       .client(ElasticLoadBalancingClient)
       .send(new DescribeLoadBalancerPoliciesCommand({ LoadBalancerName: lb.name }));

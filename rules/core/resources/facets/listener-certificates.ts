@@ -1,7 +1,3 @@
-import {
-  ElasticLoadBalancingV2Client,
-  paginateDescribeListenerCertificates,
-} from '@aws-sdk/client-elastic-load-balancing-v2';
 import { ELBV2_TLS_PROTOCOLS, type ListenerCertificate } from '../../model/model.js';
 import { defineFacet } from '../facet.js';
 import { listeners } from './listeners.js';
@@ -20,6 +16,9 @@ export const listenerCertificates = defineFacet<
   iamActions: ['elasticloadbalancing:DescribeListenerCertificates', ...listeners.iamActions],
   async live(lb, { aws, need }) {
     if (lb.kind === 'classic') return {};
+    const { ElasticLoadBalancingV2Client, paginateDescribeListenerCertificates } = await import(
+      '@aws-sdk/client-elastic-load-balancing-v2'
+    );
     const client = aws.client(ElasticLoadBalancingV2Client);
     const out: Record<string, ListenerCertificate[]> = {};
     for (const listener of await need(listeners, lb)) {

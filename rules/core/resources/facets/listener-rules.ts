@@ -1,7 +1,3 @@
-import {
-  ElasticLoadBalancingV2Client,
-  paginateDescribeRules,
-} from '@aws-sdk/client-elastic-load-balancing-v2';
 import type { ListenerRule } from '../../model/model.js';
 import { defineFacet } from '../facet.js';
 import { listenerRule } from '../normalize/elbv2.js';
@@ -17,6 +13,9 @@ export const listenerRules = defineFacet<'listenerRules', Record<string, Listene
   iamActions: ['elasticloadbalancing:DescribeRules', ...listeners.iamActions],
   async live(lb, { aws, need }) {
     if (lb.kind !== 'application') return {};
+    const { ElasticLoadBalancingV2Client, paginateDescribeRules } = await import(
+      '@aws-sdk/client-elastic-load-balancing-v2'
+    );
     const client = aws.client(ElasticLoadBalancingV2Client);
     const out: Record<string, ListenerRule[]> = {};
     // Only plaintext HTTP listeners' rules decide anything (alb-https-only); HTTPS ones are not read.

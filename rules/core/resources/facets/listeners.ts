@@ -1,7 +1,3 @@
-import {
-  ElasticLoadBalancingV2Client,
-  paginateDescribeListeners,
-} from '@aws-sdk/client-elastic-load-balancing-v2';
 import type { ElbV2Listener } from '../../model/model.js';
 import { defineFacet } from '../facet.js';
 import { elbv2Listener } from '../normalize/elbv2.js';
@@ -13,6 +9,9 @@ export const listeners = defineFacet<'listeners', ElbV2Listener[]>({
   iamActions: ['elasticloadbalancing:DescribeListeners'],
   async live(lb, { aws }) {
     if (lb.kind === 'classic') return [];
+    const { ElasticLoadBalancingV2Client, paginateDescribeListeners } = await import(
+      '@aws-sdk/client-elastic-load-balancing-v2'
+    );
     const client = aws.client(ElasticLoadBalancingV2Client);
     const out: ElbV2Listener[] = [];
     for await (const page of paginateDescribeListeners(

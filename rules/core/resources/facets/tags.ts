@@ -1,8 +1,3 @@
-import {
-  DescribeTagsCommand as DescribeClassicTags,
-  ElasticLoadBalancingClient,
-} from '@aws-sdk/client-elastic-load-balancing';
-import { DescribeTagsCommand, ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { defineFacet } from '../facet.js';
 import { keyValueRecord } from '../shape.js';
 
@@ -20,9 +15,12 @@ export const tags = defineFacet<'tags', Record<string, string>>({
         'classic-tags',
         TAGS_PER_CALL,
         async (names) => {
+          const { DescribeTagsCommand, ElasticLoadBalancingClient } = await import(
+            '@aws-sdk/client-elastic-load-balancing'
+          );
           const out = await aws
             .client(ElasticLoadBalancingClient)
-            .send(new DescribeClassicTags({ LoadBalancerNames: [...names] }));
+            .send(new DescribeTagsCommand({ LoadBalancerNames: [...names] }));
           const byName = new Map(
             (out.TagDescriptions ?? []).map((d) => [d.LoadBalancerName ?? '', keyValueRecord(d.Tags ?? [])]),
           );
@@ -32,6 +30,9 @@ export const tags = defineFacet<'tags', Record<string, string>>({
       return loadOnce(loader, lb.name);
     }
     const loader = aws.batcher<string, Record<string, string>>('elbv2-tags', TAGS_PER_CALL, async (arns) => {
+      const { DescribeTagsCommand, ElasticLoadBalancingV2Client } = await import(
+        '@aws-sdk/client-elastic-load-balancing-v2'
+      );
       const out = await aws
         .client(ElasticLoadBalancingV2Client)
         .send(new DescribeTagsCommand({ ResourceArns: [...arns] }));

@@ -1,4 +1,3 @@
-import { DescribeInstancesCommand, EC2Client, paginateDescribeNetworkInterfaces } from '@aws-sdk/client-ec2';
 import ipaddr from 'ipaddr.js';
 import type { RegionalAws } from '../../aws/regional-aws.js';
 import type { SecurityGroup } from '../../model/model.js';
@@ -108,6 +107,7 @@ type InstanceFound = { eniId?: string; groupIds: string[] } | undefined;
 
 function instanceLoader(aws: RegionalAws) {
   return aws.batcher<string, InstanceFound>('target-instances', INSTANCES_PER_CALL, async (ids) => {
+    const { DescribeInstancesCommand, EC2Client } = await import('@aws-sdk/client-ec2');
     const ec2 = aws.client(EC2Client);
     const describe = async (batch: readonly string[]) => {
       const found = new Map<string, InstanceFound>();
@@ -152,6 +152,7 @@ function interfaceLoader(aws: RegionalAws) {
     'enis-by-address',
     ADDRESSES_PER_CALL,
     async (ips) => {
+      const { EC2Client, paginateDescribeNetworkInterfaces } = await import('@aws-sdk/client-ec2');
       const client = aws.client(EC2Client);
       const v4 = ips.filter((ip) => !ip.includes(':'));
       const v6 = ips.filter((ip) => ip.includes(':'));

@@ -1,12 +1,3 @@
-import {
-  DescribeInstanceHealthCommand,
-  ElasticLoadBalancingClient,
-} from '@aws-sdk/client-elastic-load-balancing';
-import {
-  DescribeTargetHealthCommand,
-  ElasticLoadBalancingV2Client,
-  paginateDescribeTargetGroups,
-} from '@aws-sdk/client-elastic-load-balancing-v2';
 import { defineFacet } from '../facet.js';
 import { errorCode } from '../fetched.js';
 import { classicTargets, type TargetGroup, targetGroup } from '../normalize/targets.js';
@@ -30,11 +21,16 @@ export const targets = defineFacet<'targets', TargetGroup[]>({
   ],
   async live(lb, { aws }) {
     if (lb.kind === 'classic') {
+      const { DescribeInstanceHealthCommand, ElasticLoadBalancingClient } = await import(
+        '@aws-sdk/client-elastic-load-balancing'
+      );
       const out = await aws
         .client(ElasticLoadBalancingClient)
         .send(new DescribeInstanceHealthCommand({ LoadBalancerName: lb.name }));
       return [classicTargets(lb, out.InstanceStates ?? [])];
     }
+    const { DescribeTargetHealthCommand, ElasticLoadBalancingV2Client, paginateDescribeTargetGroups } =
+      await import('@aws-sdk/client-elastic-load-balancing-v2');
     const client = aws.client(ElasticLoadBalancingV2Client);
     const health = aws.batcher<string, unknown[]>('target-health', 10, (arns) =>
       Promise.all(

@@ -1,11 +1,3 @@
-import {
-  DescribeLoadBalancerPoliciesCommand,
-  ElasticLoadBalancingClient,
-} from '@aws-sdk/client-elastic-load-balancing';
-import {
-  DescribeSSLPoliciesCommand,
-  ElasticLoadBalancingV2Client,
-} from '@aws-sdk/client-elastic-load-balancing-v2';
 import type { RegionalAws } from '../../aws/regional-aws.js';
 import { ELBV2_TLS_PROTOCOLS } from '../../model/model.js';
 import { CLASSIC_CATALOG, ELBV2_CATALOG } from '../../tls/catalog.js';
@@ -76,6 +68,9 @@ function pick(names: Set<string>, all: ReadonlyMap<string, DescribedTlsPolicy>):
 export function elbv2PredefinedPolicies(aws: RegionalAws): Promise<ReadonlyMap<string, DescribedTlsPolicy>> {
   return aws
     .batcher<'all', ReadonlyMap<string, DescribedTlsPolicy>>('elbv2-ssl-policies', 1, async () => {
+      const { DescribeSSLPoliciesCommand, ElasticLoadBalancingV2Client } = await import(
+        '@aws-sdk/client-elastic-load-balancing-v2'
+      );
       const client = aws.client(ElasticLoadBalancingV2Client);
       const out = new Map<string, DescribedTlsPolicy>();
       let marker: string | undefined;
@@ -104,6 +99,9 @@ export function classicPredefinedPolicies(
 ): Promise<ReadonlyMap<string, DescribedTlsPolicy>> {
   return aws
     .batcher<'all', ReadonlyMap<string, DescribedTlsPolicy>>('classic-ssl-policies', 1, async () => {
+      const { DescribeLoadBalancerPoliciesCommand, ElasticLoadBalancingClient } = await import(
+        '@aws-sdk/client-elastic-load-balancing'
+      );
       const out = await aws
         .client(ElasticLoadBalancingClient)
         .send(new DescribeLoadBalancerPoliciesCommand({}));
