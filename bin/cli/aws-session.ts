@@ -2,7 +2,7 @@
 // profile that must exist. AWS_ENDPOINT_URL is honoured by the SDK itself. The credential
 // providers load when a session opens, so a snapshot audit that checks --region loads none.
 
-import { partition } from '@aws-sdk/core/client';
+import { createRequire } from 'node:module';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import { DEFAULT_CLIENT_CONFIG } from '../../rules/core/aws/client.js';
 import { RenewingCredentials } from '../../rules/core/aws/renewal.js';
@@ -67,6 +67,10 @@ export function regionsOf(requested: readonly string[], session: Session): strin
  * are signing pseudo-regions, not places load balancers live.
  */
 export function isKnownRegion(region: string): boolean {
+  // Required on first use, not imported: a run given no --region (a snapshot audit) never loads it.
+  const { partition } = createRequire(import.meta.url)(
+    '@aws-sdk/core/client',
+  ) as typeof import('@aws-sdk/core/client');
   // partition() spreads the region's own entry (with its description) only for a region it lists.
   return !region.startsWith('aws-') && 'description' in partition(region);
 }
