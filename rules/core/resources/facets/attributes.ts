@@ -14,7 +14,7 @@ export const attributes = defineFacet<'attributes', Record<string, string>>({
   async live(lb, { aws }) {
     if (lb.kind === 'classic') {
       const { DescribeLoadBalancerAttributesCommand, ElasticLoadBalancingClient } = await import(
-        '@aws-sdk/client-elastic-load-balancing'
+        '../../aws/sdk/elb.js'
       );
       const out = await aws
         .client(ElasticLoadBalancingClient)
@@ -22,7 +22,7 @@ export const attributes = defineFacet<'attributes', Record<string, string>>({
       return classicAttributes(out.LoadBalancerAttributes);
     }
     const { DescribeLoadBalancerAttributesCommand, ElasticLoadBalancingV2Client } = await import(
-      '@aws-sdk/client-elastic-load-balancing-v2'
+      '../../aws/sdk/elbv2.js'
     );
     const out = await aws
       .client(ElasticLoadBalancingV2Client)

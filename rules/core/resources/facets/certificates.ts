@@ -76,7 +76,7 @@ async function readCertificate(aws: RegionalAws, arn: string): Promise<Certifica
 
 async function readAcm(aws: RegionalAws, arn: string): Promise<CertificateDetails> {
   try {
-    const { ACMClient, DescribeCertificateCommand } = await import('@aws-sdk/client-acm');
+    const { ACMClient, DescribeCertificateCommand } = await import('../../aws/sdk/acm.js');
     // ACM certificates are regional, like the load balancer that serves them: same client region.
     const out = await aws.client(ACMClient).send(new DescribeCertificateCommand({ CertificateArn: arn }));
     const c = out.Certificate;
@@ -100,7 +100,7 @@ async function readAcm(aws: RegionalAws, arn: string): Promise<CertificateDetail
 async function readIam(aws: RegionalAws, arn: string): Promise<CertificateDetails> {
   const name = arn.split('/').pop() ?? arn;
   try {
-    const { GetServerCertificateCommand, IAMClient } = await import('@aws-sdk/client-iam');
+    const { GetServerCertificateCommand, IAMClient } = await import('../../aws/sdk/iam.js');
     const out = await aws
       .client(IAMClient)
       .send(new GetServerCertificateCommand({ ServerCertificateName: name }));

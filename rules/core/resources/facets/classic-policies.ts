@@ -10,7 +10,7 @@ export const classicPolicies = defineFacet<'classicPolicies', ClassicPolicy[]>({
   async live(lb, { aws }) {
     if (lb.kind !== 'classic') return [];
     const { DescribeLoadBalancerPoliciesCommand, ElasticLoadBalancingClient } = await import(
-      '@aws-sdk/client-elastic-load-balancing'
+      '../../aws/sdk/elb.js'
     );
     const out = await aws
       .client(ElasticLoadBalancingClient)

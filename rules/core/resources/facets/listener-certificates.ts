@@ -17,7 +17,7 @@ export const listenerCertificates = defineFacet<
   async live(lb, { aws, need }) {
     if (lb.kind === 'classic') return {};
     const { ElasticLoadBalancingV2Client, paginateDescribeListenerCertificates } = await import(
-      '@aws-sdk/client-elastic-load-balancing-v2'
+      '../../aws/sdk/elbv2.js'
     );
     const client = aws.client(ElasticLoadBalancingV2Client);
     const out: Record<string, ListenerCertificate[]> = {};

@@ -13,9 +13,7 @@ export const listenerRules = defineFacet<'listenerRules', Record<string, Listene
   iamActions: ['elasticloadbalancing:DescribeRules', ...listeners.iamActions],
   async live(lb, { aws, need }) {
     if (lb.kind !== 'application') return {};
-    const { ElasticLoadBalancingV2Client, paginateDescribeRules } = await import(
-      '@aws-sdk/client-elastic-load-balancing-v2'
-    );
+    const { ElasticLoadBalancingV2Client, paginateDescribeRules } = await import('../../aws/sdk/elbv2.js');
     const client = aws.client(ElasticLoadBalancingV2Client);
     const out: Record<string, ListenerRule[]> = {};
     // Only plaintext HTTP listeners' rules decide anything (alb-https-only); HTTPS ones are not read.

@@ -10,7 +10,7 @@ export const listeners = defineFacet<'listeners', ElbV2Listener[]>({
   async live(lb, { aws }) {
     if (lb.kind === 'classic') return [];
     const { ElasticLoadBalancingV2Client, paginateDescribeListeners } = await import(
-      '@aws-sdk/client-elastic-load-balancing-v2'
+      '../../aws/sdk/elbv2.js'
     );
     const client = aws.client(ElasticLoadBalancingV2Client);
     const out: ElbV2Listener[] = [];

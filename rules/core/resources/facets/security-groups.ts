@@ -18,7 +18,7 @@ export const securityGroups = defineFacet<'securityGroups', SecurityGroup[]>({
 /** Shared by every facet that reads security groups; Config items prime it with their own copy. */
 export function securityGroupLoader(aws: RegionalAws) {
   return aws.batcher<string, SecurityGroup>('security-groups', GROUPS_PER_CALL, async (ids) => {
-    const { DescribeSecurityGroupsCommand, EC2Client } = await import('@aws-sdk/client-ec2');
+    const { DescribeSecurityGroupsCommand, EC2Client } = await import('../../aws/sdk/ec2.js');
     const ec2 = aws.client(EC2Client);
     try {
       const out = await ec2.send(new DescribeSecurityGroupsCommand({ GroupIds: [...ids] }));

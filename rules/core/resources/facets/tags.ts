@@ -15,9 +15,7 @@ export const tags = defineFacet<'tags', Record<string, string>>({
         'classic-tags',
         TAGS_PER_CALL,
         async (names) => {
-          const { DescribeTagsCommand, ElasticLoadBalancingClient } = await import(
-            '@aws-sdk/client-elastic-load-balancing'
-          );
+          const { DescribeTagsCommand, ElasticLoadBalancingClient } = await import('../../aws/sdk/elb.js');
           const out = await aws
             .client(ElasticLoadBalancingClient)
             .send(new DescribeTagsCommand({ LoadBalancerNames: [...names] }));
@@ -30,9 +28,7 @@ export const tags = defineFacet<'tags', Record<string, string>>({
       return loadOnce(loader, lb.name);
     }
     const loader = aws.batcher<string, Record<string, string>>('elbv2-tags', TAGS_PER_CALL, async (arns) => {
-      const { DescribeTagsCommand, ElasticLoadBalancingV2Client } = await import(
-        '@aws-sdk/client-elastic-load-balancing-v2'
-      );
+      const { DescribeTagsCommand, ElasticLoadBalancingV2Client } = await import('../../aws/sdk/elbv2.js');
       const out = await aws
         .client(ElasticLoadBalancingV2Client)
         .send(new DescribeTagsCommand({ ResourceArns: [...arns] }));

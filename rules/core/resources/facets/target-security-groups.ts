@@ -107,7 +107,7 @@ type InstanceFound = { eniId?: string; groupIds: string[] } | undefined;
 
 function instanceLoader(aws: RegionalAws) {
   return aws.batcher<string, InstanceFound>('target-instances', INSTANCES_PER_CALL, async (ids) => {
-    const { DescribeInstancesCommand, EC2Client } = await import('@aws-sdk/client-ec2');
+    const { DescribeInstancesCommand, EC2Client } = await import('../../aws/sdk/ec2.js');
     const ec2 = aws.client(EC2Client);
     const describe = async (batch: readonly string[]) => {
       const found = new Map<string, InstanceFound>();
@@ -152,7 +152,7 @@ function interfaceLoader(aws: RegionalAws) {
     'enis-by-address',
     ADDRESSES_PER_CALL,
     async (ips) => {
-      const { EC2Client, paginateDescribeNetworkInterfaces } = await import('@aws-sdk/client-ec2');
+      const { EC2Client, paginateDescribeNetworkInterfaces } = await import('../../aws/sdk/ec2.js');
       const client = aws.client(EC2Client);
       const v4 = ips.filter((ip) => !ip.includes(':'));
       const v6 = ips.filter((ip) => ip.includes(':'));

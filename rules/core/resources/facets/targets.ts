@@ -22,7 +22,7 @@ export const targets = defineFacet<'targets', TargetGroup[]>({
   async live(lb, { aws }) {
     if (lb.kind === 'classic') {
       const { DescribeInstanceHealthCommand, ElasticLoadBalancingClient } = await import(
-        '@aws-sdk/client-elastic-load-balancing'
+        '../../aws/sdk/elb.js'
       );
       const out = await aws
         .client(ElasticLoadBalancingClient)
@@ -30,7 +30,7 @@ export const targets = defineFacet<'targets', TargetGroup[]>({
       return [classicTargets(lb, out.InstanceStates ?? [])];
     }
     const { DescribeTargetHealthCommand, ElasticLoadBalancingV2Client, paginateDescribeTargetGroups } =
-      await import('@aws-sdk/client-elastic-load-balancing-v2');
+      await import('../../aws/sdk/elbv2.js');
     const client = aws.client(ElasticLoadBalancingV2Client);
     const health = aws.batcher<string, unknown[]>('target-health', 10, (arns) =>
       Promise.all(

@@ -69,7 +69,7 @@ export function elbv2PredefinedPolicies(aws: RegionalAws): Promise<ReadonlyMap<s
   return aws
     .batcher<'all', ReadonlyMap<string, DescribedTlsPolicy>>('elbv2-ssl-policies', 1, async () => {
       const { DescribeSSLPoliciesCommand, ElasticLoadBalancingV2Client } = await import(
-        '@aws-sdk/client-elastic-load-balancing-v2'
+        '../../aws/sdk/elbv2.js'
       );
       const client = aws.client(ElasticLoadBalancingV2Client);
       const out = new Map<string, DescribedTlsPolicy>();
@@ -100,7 +100,7 @@ export function classicPredefinedPolicies(
   return aws
     .batcher<'all', ReadonlyMap<string, DescribedTlsPolicy>>('classic-ssl-policies', 1, async () => {
       const { DescribeLoadBalancerPoliciesCommand, ElasticLoadBalancingClient } = await import(
-        '@aws-sdk/client-elastic-load-balancing'
+        '../../aws/sdk/elb.js'
       );
       const out = await aws
         .client(ElasticLoadBalancingClient)

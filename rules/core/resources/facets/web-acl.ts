@@ -19,7 +19,7 @@ export const webAcl = defineFacet<'webAcl', WebAclRef | null>({
   iamActions: ['wafv2:GetWebACLForResource', 'wafv2:GetWebACL', 'elasticloadbalancing:GetLoadBalancerWebACL'],
   async live(lb, { aws }) {
     if (lb.kind !== 'application') return null;
-    const { GetWebACLForResourceCommand, WAFV2Client } = await import('@aws-sdk/client-wafv2');
+    const { GetWebACLForResourceCommand, WAFV2Client } = await import('../../aws/sdk/wafv2.js');
     const out = await aws.client(WAFV2Client).send(new GetWebACLForResourceCommand({ ResourceArn: lb.arn }));
     const acl = out.WebACL;
     if (!acl?.ARN) return null;
