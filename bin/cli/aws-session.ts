@@ -1,9 +1,8 @@
 // Credentials and regions for the live commands: the standard credential chain, or a named
-// profile that must exist. AWS_ENDPOINT_URL is honoured by the SDK itself.
+// profile that must exist. AWS_ENDPOINT_URL is honoured by the SDK itself. The credential
+// providers load when a session opens, so a snapshot audit that checks --region loads none.
 
-import { partition } from '@aws-sdk/core/client';
-import { fromIni, fromNodeProviderChain, fromTemporaryCredentials } from '@aws-sdk/credential-providers';
-import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
+import { createRequire } from 'node:module';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import { DEFAULT_CLIENT_CONFIG } from '../../rules/core/aws/client.js';
 import { RenewingCredentials } from '../../rules/core/aws/renewal.js';
@@ -21,6 +20,8 @@ export interface Session {
 }
 
 export async function openSession(profile?: string): Promise<Session> {
+  const { loadSharedConfigFiles } = await import('@smithy/shared-ini-file-loader');
+  const { fromIni, fromNodeProviderChain } = await import('@aws-sdk/credential-providers');
   const files = await loadSharedConfigFiles();
   if (profile !== undefined) {
     const known = new Set([
@@ -66,6 +67,10 @@ export function regionsOf(requested: readonly string[], session: Session): strin
  * are signing pseudo-regions, not places load balancers live.
  */
 export function isKnownRegion(region: string): boolean {
+  // Required on first use, not imported: a run given no --region (a snapshot audit) never loads it.
+  const { partition } = createRequire(import.meta.url)(
+    '@aws-sdk/core/client',
+  ) as typeof import('@aws-sdk/core/client');
   // partition() spreads the region's own entry (with its description) only for a region it lists.
   return !region.startsWith('aws-') && 'description' in partition(region);
 }
@@ -89,12 +94,14 @@ export function assumeRole(
   roleArn: string,
   region: string,
 ): AwsCredentialIdentityProvider {
-  const provider = fromTemporaryCredentials({
-    masterCredentials: base,
-    params: { RoleArn: roleArn, RoleSessionName: 'elb-config-rules-audit', DurationSeconds: 3600 },
-    // The STS client the provider builds retries like every other client.
-    clientConfig: { ...DEFAULT_CLIENT_CONFIG, region },
-  });
-  const session = new RenewingCredentials(() => provider());
+  const provider = import('@aws-sdk/credential-providers').then(({ fromTemporaryCredentials }) =>
+    fromTemporaryCredentials({
+      masterCredentials: base,
+      params: { RoleArn: roleArn, RoleSessionName: 'elb-config-rules-audit', DurationSeconds: 3600 },
+      // The STS client the provider builds retries like every other client.
+      clientConfig: { ...DEFAULT_CLIENT_CONFIG, region },
+    }),
+  );
+  const session = new RenewingCredentials(async () => (await provider)());
   return () => session.get();
 }

@@ -1,13 +1,14 @@
 // elb-config-rules: audit load balancers with the same rules AWS Config runs.
 // Exit codes (bin/cli/exit-codes.ts, documented in docs/cli.md): 0 done; 1 runtime failure;
 // 2 usage error; 3 --fail-on threshold met; 4 --fail-on and the audit is incomplete.
+//
+// Arguments are parsed before anything heavy loads: each command's module (the rules, and the
+// SDK clients a live run needs) is imported only when that command runs, so help and usage
+// errors load no SDK client (test/cli/module-loading.test.ts).
 import { Command, CommanderError, Option } from 'commander';
 import { SEVERITIES } from '../../rules/core/engine/rule.js';
 import { ElbConfigRulesError } from '../../rules/core/model/errors.js';
-import { ProfileNotFoundError } from './aws-session.js';
-import { auditCommand, DEFAULT_MAX_CONCURRENCY, FORMATS } from './commands/audit.js';
-import { evaluateCommand } from './commands/evaluate.js';
-import { snapshotCommand } from './commands/snapshot.js';
+import { DEFAULT_MAX_CONCURRENCY, FORMATS } from './commands/audit-options.js';
 import { EXIT } from './exit-codes.js';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -76,6 +77,7 @@ export function buildProgram(): Command {
     )
     .option('--no-progress', 'no progress bar, even on a terminal')
     .action(async (opts) => {
+      const { auditCommand } = await import('./commands/audit.js');
       process.exitCode = await auditCommand(opts);
     });
 
@@ -96,6 +98,7 @@ export function buildProgram(): Command {
     .option('--output <file>', 'write the evaluations to a file instead of stdout')
     .option('--verbose', 'log each decision to stderr')
     .action(async (opts) => {
+      const { evaluateCommand } = await import('./commands/evaluate.js');
       process.exitCode = await evaluateCommand(opts);
     });
 
@@ -108,6 +111,7 @@ export function buildProgram(): Command {
     .option('--region <region>', 'region to record (repeatable)', collect, [])
     .option('--profile <profile>', 'named profile from the shared AWS config')
     .action(async (opts) => {
+      const { snapshotCommand } = await import('./commands/snapshot.js');
       process.exitCode = await snapshotCommand(opts);
     });
 
@@ -128,6 +132,8 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`elb-config-rules: ${message}\n`);
     if (error instanceof ElbConfigRulesError) return error.exitCode;
     // The AWS session's own error, not yet on the shared base: an unknown profile is a usage error.
+    // Loaded here, on a failure, so a run that never opens a session never loads it.
+    const { ProfileNotFoundError } = await import('./aws-session.js');
     return error instanceof ProfileNotFoundError ? EXIT.USAGE : EXIT.RUNTIME_FAILURE;
   }
 }

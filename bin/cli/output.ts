@@ -1,4 +1,5 @@
-import { statSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { createWriteStream, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { UsageError } from './usage-error.js';
 
@@ -36,4 +37,33 @@ export function emit(text: string, outputFile?: string): void {
   const body = text.endsWith('\n') ? text : `${text}\n`;
   if (outputFile) writeFileSync(outputFile, body);
   else process.stdout.write(body);
+}
+
+/** Where a streamed report goes, a piece at a time. */
+export interface OutputSink {
+  /** Resolves once the stream can take more, so a slow reader slows the audit, not memory. */
+  write(text: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Opens --output FILE (created or truncated now) or stdout for a streamed report. */
+export function openOutput(outputFile?: string): OutputSink {
+  const stream = outputFile ? createWriteStream(outputFile) : process.stdout;
+  let failed: Error | undefined;
+  stream.on('error', (error: Error) => {
+    failed ??= error;
+  });
+  return {
+    async write(text) {
+      if (failed) throw failed;
+      if (!stream.write(text)) await once(stream, 'drain');
+    },
+    async close() {
+      if (failed) throw failed;
+      if (stream === process.stdout) return;
+      await new Promise<void>((resolve, reject) => {
+        stream.end((error?: Error | null) => (error ? reject(error) : resolve()));
+      });
+    },
+  };
 }

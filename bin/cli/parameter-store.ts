@@ -1,7 +1,6 @@
 // List parameters given as ssm:/path on the command line. The CLI runs the rules itself, so it reads
 // the parameter once per run with its own credentials (the profile, else the default chain) in its
 // default region, before any audit call; a snapshot audit reads no AWS and refuses references.
-import * as ssm from '@aws-sdk/client-ssm';
 import { createAwsClient } from '../../rules/core/aws/client.js';
 import {
   parameterStoreReferences,
@@ -28,6 +27,7 @@ export async function resolveCliParameters(
       `--param ${referring[0]!.id}: an ssm: value needs AWS; a --snapshot audit reads none, so give the list inline`,
     );
   const session = await openSession(where.profile);
+  const ssm = await import('@aws-sdk/client-ssm');
   const region = session.defaultRegion ?? where.regions[0];
   if (!region)
     throw new UsageError('An ssm: parameter value needs a region: pass --region R or set AWS_REGION');

@@ -1,6 +1,6 @@
 // A progress bar on stderr while a live audit runs, only when stderr is a terminal: piped or
 // redirected output, CI logs and reports stay free of control characters.
-import cliProgress from 'cli-progress';
+import { createRequire } from 'node:module';
 import type { AuditObserver } from './audit/audit.js';
 
 export interface ProgressStream extends NodeJS.WritableStream {
@@ -17,6 +17,8 @@ export const SILENT_PROGRESS: Progress = { observer: {}, onLoadBalancer() {}, st
 
 export function startProgress(scopeCount: number, stream: ProgressStream = process.stderr): Progress {
   if (stream.isTTY !== true) return SILENT_PROGRESS;
+  // Required here, on a terminal only: piped runs and snapshot audits never load it.
+  const cliProgress = createRequire(import.meta.url)('cli-progress') as typeof import('cli-progress');
   const bar = new cliProgress.SingleBar(
     {
       stream,

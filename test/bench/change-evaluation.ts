@@ -19,7 +19,7 @@ import {
 } from '../support/simulated-aws.js';
 import { round } from './lib.js';
 
-const ESTATE: EstateShape = { accountId: '111111111111', region: 'us-east-1', loadBalancers: 100 };
+export const ESTATE: EstateShape = { accountId: '111111111111', region: 'us-east-1', loadBalancers: 100 };
 /** Indexes in the simulated estate: 0 is an ALB, 5 an NLB, 8 a Classic load balancer. */
 const ALB = 0;
 const NLB = 5;
@@ -67,7 +67,7 @@ function lbItem(index: number) {
 }
 
 /** The Config items that trigger the rule, one per trigger type and load balancer kind it judges. */
-function triggers(rule: AnyRule): { trigger: string; configurationItem?: unknown }[] {
+export function triggers(rule: AnyRule): { trigger: string; configurationItem?: unknown }[] {
   const out: { trigger: string; configurationItem?: unknown }[] = [];
   for (const type of rule.triggers.changes) {
     if (type === ELBV2_LOAD_BALANCER) {
@@ -142,7 +142,7 @@ function triggers(rule: AnyRule): { trigger: string; configurationItem?: unknown
   return out;
 }
 
-function event(rule: AnyRule, configurationItem: unknown | undefined) {
+export function event(rule: AnyRule, configurationItem: unknown | undefined) {
   const invokingEvent = configurationItem
     ? {
         configurationItem,

@@ -96,6 +96,8 @@ export async function createFleet(
       new CreateLoadBalancerCommand({
         Name: member.name,
         Type: member.kind,
+        // AWS's default, stated: AWS always returns Scheme, moto only when it was given.
+        Scheme: 'internet-facing',
         Subnets: subnets,
         ...(network ? {} : { SecurityGroups: [group] }),
       }),

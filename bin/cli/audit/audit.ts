@@ -7,7 +7,9 @@
 //   requested in one tick, so batched APIs fill their batches (DescribeTags takes 20 load
 //   balancers a call), and each facet is read once whatever the number of rules that need it.
 // - Requests go through per-API adaptive limits (audit-aws.ts) that back off on throttling.
-// - A judged load balancer is released, so memory holds a few chunks, not the estate.
+// - A judged load balancer is released, so memory holds a few chunks, not the estate. With
+//   keepEvaluations false (the streamed formats), its evaluations are handed on and not kept
+//   either, and a slow consumer holds the load balancer's slot until it has taken them.
 
 import type { AwsScope, RegionalAws } from '../../../rules/core/aws/regional-aws.js';
 import { isThrottling } from '../../../rules/core/aws/throttling.js';
@@ -76,7 +78,10 @@ export interface AuditOptions {
   /** Problems found while working out the scopes (an account whose role could not be assumed...). */
   planned?: { errors?: readonly ScopeError[]; skipped?: readonly SkippedScope[] };
   observer?: AuditObserver;
-  onEvaluation?(evaluation: Evaluation): void;
+  /** Told of each evaluation as it is made; the load balancer's slot is held until it resolves. */
+  onEvaluation?(evaluation: Evaluation): void | Promise<void>;
+  /** Keep every evaluation for the result (default true); false leaves result.evaluations empty. */
+  keepEvaluations?: boolean;
   onLoadBalancer?(scope: AuditScope): void;
 }
 
@@ -109,6 +114,7 @@ export async function runAudit(scopes: readonly AuditScope[], options: AuditOpti
   const prepared = prepareRules(options.rules, options.parameters);
   const now = options.now ?? new Date();
   const evaluations: Evaluation[] = [];
+  const keep = options.keepEvaluations !== false;
   const errors: ScopeError[] = [...(options.planned?.errors ?? [])];
   const awsUsed: AuditAws[] = [];
   const maxScopes = Math.max(1, options.scopeConcurrency ?? 8);
@@ -137,9 +143,9 @@ export async function runAudit(scopes: readonly AuditScope[], options: AuditOpti
         let failure: ScopeError | undefined;
         try {
           const estate = await scope.open(io);
-          const unlisted = await auditEstate(estate, prepared, now, options, scope, (e) =>
-            evaluations.push(e),
-          );
+          const unlisted = await auditEstate(estate, prepared, now, options, scope, (e) => {
+            if (keep) evaluations.push(e);
+          });
           for (const { resourceType, error } of unlisted) {
             const listing = scopeError(scope, error);
             errors.push({ ...listing, resourceType, message: `listing ${resourceType}: ${listing.message}` });
@@ -208,7 +214,7 @@ async function auditEstate(
       for (const { rule, params } of rules) {
         const evaluation = await judge(rule, lb, estate, params, now);
         report(evaluation);
-        options.onEvaluation?.(evaluation);
+        await options.onEvaluation?.(evaluation);
       }
       estate.release(lb);
       options.onLoadBalancer?.(scope);

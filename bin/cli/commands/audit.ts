@@ -1,22 +1,24 @@
+import type { Evaluation } from '../../../rules/core/engine/judge.js';
 import type { AnyRule } from '../../../rules/core/engine/rule.js';
 import { SEVERITIES } from '../../../rules/core/engine/rule.js';
 import { readSnapshots } from '../../../rules/core/resources/snapshot/load.js';
 import { SnapshotEstate } from '../../../rules/core/resources/snapshot/snapshot-estate.js';
 import { selectRules } from '../../../rules/index.js';
-import { type AuditScope, prepareRules, runAudit } from '../audit/audit.js';
+import { type AuditOptions, type AuditScope, prepareRules, runAudit } from '../audit/audit.js';
 import { atOrAbove, gateFailures, isSeverity, parseFailOn } from '../audit/gate.js';
+import { isStreamed, streamAudit } from '../audit/stream-report.js';
 import { validateRegions } from '../aws-session.js';
 import { EXIT } from '../exit-codes.js';
-import { formatCsv } from '../format/csv.js';
 import { formatHtml } from '../format/html.js';
 import { formatJson } from '../format/json.js';
 import { formatSarif } from '../format/sarif.js';
 import { formatTable } from '../format/table.js';
-import { checkOutputPath, emit } from '../output.js';
+import { checkOutputPath, emit, openOutput } from '../output.js';
 import { inlineParameters, resolveCliParameters } from '../parameter-store.js';
 import { SILENT_PROGRESS, startProgress } from '../progress.js';
-import { planLiveScopes, type ScopePlan } from '../scope-plan.js';
+import type { ScopePlan } from '../scope-plan.js';
 import { UsageError } from '../usage-error.js';
+import { DEFAULT_MAX_CONCURRENCY, FORMATS } from './audit-options.js';
 
 export interface AuditCommandOptions {
   region: string[];
@@ -34,9 +36,6 @@ export interface AuditCommandOptions {
   maxConcurrency?: string;
   progress?: boolean;
 }
-
-export const FORMATS = ['table', 'json', 'csv', 'sarif', 'html'] as const;
-export const DEFAULT_MAX_CONCURRENCY = 8;
 
 export async function auditCommand(options: AuditCommandOptions): Promise<number> {
   // Every flag is checked before any AWS call or snapshot read.
@@ -74,7 +73,7 @@ export async function auditCommand(options: AuditCommandOptions): Promise<number
 
   const plan: ScopePlan = options.snapshot.length
     ? { scopes: snapshotScopes(options, profiles), errors: [], skipped: [] }
-    : await planLiveScopes({
+    : await (await import('../scope-plan.js')).planLiveScopes({
         regions: options.region,
         allRegions: options.allRegions === true,
         profiles,
@@ -86,22 +85,40 @@ export async function auditCommand(options: AuditCommandOptions): Promise<number
     options.progress === false || options.snapshot.length
       ? SILENT_PROGRESS
       : startProgress(plan.scopes.length);
+  // What the exit code needs, gathered as evaluations are made: the streamed formats keep none.
+  let gateTripped = false;
+  let insufficient = false;
+  const auditOptions: AuditOptions = {
+    rules,
+    parameters,
+    scopeConcurrency: maxConcurrency,
+    planned: { errors: plan.errors, skipped: plan.skipped },
+    observer: progress.observer,
+    onLoadBalancer: () => progress.onLoadBalancer(),
+    onEvaluation: (e: Evaluation) => {
+      if (e.complianceType === 'INSUFFICIENT_DATA') insufficient = true;
+      if (failOn && !gateTripped && gateFailures([e], rules, failOn).length) gateTripped = true;
+    },
+  };
   let result: Awaited<ReturnType<typeof runAudit>>;
   try {
-    result = await runAudit(plan.scopes, {
-      rules,
-      parameters,
-      scopeConcurrency: maxConcurrency,
-      planned: { errors: plan.errors, skipped: plan.skipped },
-      observer: progress.observer,
-      onLoadBalancer: () => progress.onLoadBalancer(),
-    });
+    result = isStreamed(options.format)
+      ? await streamAudit(plan.scopes, auditOptions, options.format, openOutput(options.output))
+      : await runAudit(plan.scopes, auditOptions);
   } finally {
     progress.stop();
   }
 
-  const color = !options.output && process.stdout.isTTY === true && !process.env.NO_COLOR;
-  emit(render(options.format, result, rules, color), options.output);
+  if (isStreamed(options.format)) {
+    // The streamed report holds evaluations only: what could not be audited is told on stderr.
+    for (const e of result.errors)
+      process.stderr.write(
+        `elb-config-rules: not audited: ${e.accountId ?? '?'}/${e.region}${e.resourceType ? ` ${e.resourceType}` : ''}: ${e.code}: ${e.message}\n`,
+      );
+  } else {
+    const color = !options.output && process.stdout.isTTY === true && !process.env.NO_COLOR;
+    emit(render(options.format, result, rules, color), options.output);
+  }
   // Nothing could be audited at all (every account or region failed): the run failed. A scope
   // where only one resource type could not be listed was audited, incompletely.
   const failedScopes = result.errors.filter((e) => e.resourceType === undefined).length;
@@ -110,10 +127,8 @@ export async function auditCommand(options: AuditCommandOptions): Promise<number
   )
     return EXIT.RUNTIME_FAILURE;
   if (!failOn) return EXIT.OK;
-  if (gateFailures(result.evaluations, rules, failOn).length) return EXIT.FINDINGS;
-  const incomplete =
-    result.errors.length > 0 || result.evaluations.some((e) => e.complianceType === 'INSUFFICIENT_DATA');
-  return incomplete ? EXIT.INCOMPLETE : EXIT.OK;
+  if (gateTripped) return EXIT.FINDINGS;
+  return result.errors.length > 0 || insufficient ? EXIT.INCOMPLETE : EXIT.OK;
 }
 
 function render(
@@ -125,8 +140,6 @@ function render(
   switch (format) {
     case 'json':
       return formatJson(result, rules);
-    case 'csv':
-      return formatCsv(result, rules);
     case 'sarif':
       return formatSarif(result, rules);
     case 'html':
