@@ -8,14 +8,15 @@ import * as ec2 from '@aws-sdk/client-ec2';
 import * as elb from '@aws-sdk/client-elastic-load-balancing';
 import * as v2 from '@aws-sdk/client-elastic-load-balancing-v2';
 import * as waf from '@aws-sdk/client-wafv2';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { RegionalAws } from '../../../rules/core/aws/regional-aws.js';
 import { runInvocation } from '../../../rules/core/engine/invocation.js';
 import { silentLog } from '../../../rules/core/engine/log.js';
 import { LiveEstate } from '../../../rules/core/resources/live/live-estate.js';
 import { rule as worldIngress } from '../../../rules/lb-sg-world-ingress/rule.js';
 import { permission, securityGroupItem, tcp } from '../../fixtures/network-items.js';
-import { type MotoServer, motoEnv, requireMoto, startMoto, useMotoEnv } from '../../support/moto.js';
+import { requireMoto } from '../../support/moto.js';
+import { motoForSuite } from '../../support/moto-suite.js';
 
 const run = requireMoto();
 const exec = promisify(execFile);
@@ -249,8 +250,7 @@ async function buildEstate(): Promise<Estate> {
 }
 
 describe.runIf(run)('network and hardening rules against moto', () => {
-  let moto: MotoServer;
-  let restore: () => void;
+  const moto = motoForSuite();
   let estate: Estate;
   let evaluations: JsonEvaluation[];
 
@@ -261,8 +261,6 @@ describe.runIf(run)('network and hardening rules against moto', () => {
   };
 
   beforeAll(async () => {
-    moto = await startMoto();
-    restore = useMotoEnv(moto.endpoint);
     estate = await buildEstate();
     const { stdout } = await exec(
       'npm',
@@ -281,14 +279,9 @@ describe.runIf(run)('network and hardening rules against moto', () => {
         '--param',
         'lb-target-health.unhealthyStates=unhealthy,unused',
       ],
-      { env: { ...process.env, ...motoEnv(moto.endpoint) }, maxBuffer: 16 * 1024 * 1024 },
+      { env: { ...process.env, ...moto.env }, maxBuffer: 16 * 1024 * 1024 },
     );
     evaluations = JSON.parse(stdout).evaluations;
-  });
-
-  afterAll(async () => {
-    restore?.();
-    await moto?.stop();
   });
 
   it('reads every load balancer for every rule, with no unreadable data', () => {
