@@ -14,25 +14,12 @@ import { runInvocation } from '../../../rules/core/engine/invocation.js';
 import { silentLog } from '../../../rules/core/engine/log.js';
 import { LiveEstate } from '../../../rules/core/resources/live/live-estate.js';
 import { rule as worldIngress } from '../../../rules/lb-sg-world-ingress/rule.js';
-import { permission, securityGroupItem, tcp } from '../../fixtures/network-items.js';
+import { NETWORK_RULES, permission, securityGroupItem, tcp } from '../../fixtures/network-items.js';
 import { requireMoto } from '../../support/moto.js';
 import { motoForSuite } from '../../support/moto-suite.js';
 
 const run = requireMoto();
 const exec = promisify(execFile);
-
-const RULES = [
-  'lb-sg-world-ingress',
-  'lb-target-sg-restricted',
-  'lb-internet-facing-approved',
-  'nlb-has-security-groups',
-  'alb-waf-enabled',
-  'alb-drop-invalid-headers',
-  'lb-desync-mitigation',
-  'lb-deletion-protection',
-  'lb-access-logs',
-  'lb-target-health',
-];
 
 interface JsonEvaluation {
   ruleId: string;
@@ -275,7 +262,7 @@ describe.runIf(run)('network and hardening rules against moto', () => {
         '--format',
         'json',
         '--rules',
-        RULES.join(','),
+        NETWORK_RULES.join(','),
         '--param',
         'lb-target-health.unhealthyStates=unhealthy,unused',
       ],
@@ -289,7 +276,7 @@ describe.runIf(run)('network and hardening rules against moto', () => {
     expect([...names].sort()).toEqual(['admin', 'bare-nlb', 'legacy', 'shop', 'storefront']);
     expect(evaluations.filter((e) => e.complianceType === 'INSUFFICIENT_DATA')).toEqual([]);
     // Every rule reports on each ELBv2 load balancer; six of them also report on Classic ones.
-    expect(evaluations.filter((e) => e.resourceName === 'shop')).toHaveLength(RULES.length);
+    expect(evaluations.filter((e) => e.resourceName === 'shop')).toHaveLength(NETWORK_RULES.length);
     expect(
       evaluations
         .filter((e) => e.resourceName === 'legacy')
