@@ -2,7 +2,7 @@
 // import (static, `import type`, re-export and dynamic) under rules/, bin/ and infra/:
 //
 //   core/model ← core/aws ← core/tls ← core/resources ← core/engine ← core/remediation ← core/checks
-//     ← rules/<id> ← rules/index.ts ← bin/, infra/
+//     ← rules/<id> ← rules/registry.ts, rules/index.ts ← bin/, infra/
 //   (rules/index.ts may also import rules/core directly)
 //
 // A folder may import only folders to its left. bin/ and infra/ may import anything in rules/.

@@ -1,15 +1,14 @@
 // What a rule's remediation needs in the account where it runs: our SSM Automation document (for
 // kind 'document') and the role the automation assumes, built from the rule's declared permissions.
 // The role trusts SSM only for automation executions of this account and region (confused deputy).
-import { readFileSync } from 'node:fs';
 import { Aws, Fn, Stack } from 'aws-cdk-lib';
 import { Effect, PolicyDocument, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { CfnDocument } from 'aws-cdk-lib/aws-ssm';
 import { Construct } from 'constructs';
-import { parse } from 'yaml';
 import type { AnyRule, PermissionStatement } from '../../rules/core/engine/rule.js';
 import { acknowledgeWildcards } from '../nag.js';
 import { PROJECT, remediationRoleBaseName } from '../naming.js';
+import { type DocumentLink, loadRemediationDocument } from '../remediation-documents.js';
 
 export class RemediationResources extends Construct {
   readonly role: Role;
@@ -19,7 +18,7 @@ export class RemediationResources extends Construct {
     super(scope, id);
     const link = rule.remediation;
     if (!link) throw new Error(`Rule ${rule.id} has no remediation`);
-    if (link.kind === 'document') this.document = sharedDocument(this, rule, link.file, link.documentName);
+    if (link.kind === 'document') this.document = sharedDocument(this, rule, link);
     const statements = link.permissions.map((p, i) => toStatement(p, i));
     this.role = new Role(this, 'AutomationRole', {
       roleName: Fn.join('-', [remediationRoleBaseName(rule), Aws.REGION]),
@@ -56,7 +55,8 @@ function toStatement(p: PermissionStatement, index: number): PolicyStatement {
 /** Documents already in a stack, by name: two rules may share one document, deployed once. */
 const documentsByStack = new WeakMap<Stack, Map<string, { path: string; document: CfnDocument }>>();
 
-function sharedDocument(scope: Construct, rule: AnyRule, path: string, name: string): CfnDocument {
+function sharedDocument(scope: Construct, rule: AnyRule, link: DocumentLink): CfnDocument {
+  const { file: path, documentName: name } = link;
   const stack = Stack.of(scope);
   const known = documentsByStack.get(stack) ?? new Map<string, { path: string; document: CfnDocument }>();
   documentsByStack.set(stack, known);
@@ -66,14 +66,8 @@ function sharedDocument(scope: Construct, rule: AnyRule, path: string, name: str
       throw new Error(`Two different files are deployed as SSM document ${name}: ${seen.path} and ${path}`);
     return seen.document;
   }
-  let content: unknown;
-  try {
-    content = parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    throw new Error(`Rule ${rule.id}: cannot read remediation document ${path}: ${(error as Error).message}`);
-  }
-  if ((content as { schemaVersion?: unknown } | null)?.schemaVersion !== '0.3')
-    throw new Error(`Rule ${rule.id}: ${path} is not an SSM Automation document (schemaVersion '0.3')`);
+  // Read, parsed and checked (schemaVersion '0.3') by the one loader the generators also use.
+  const { content } = loadRemediationDocument(rule.id, link);
   const document = new CfnDocument(stack, `Document${pascalName(name)}`, {
     name,
     documentType: 'Automation',

@@ -1,5 +1,5 @@
 // Walks docs/adding-a-rule.md in a temporary copy of the repository: writes the files its code blocks
-// name, adds the registry entry, runs `npm run generate`, and checks that only the rule folder, the
+// name, adds the one registry line, runs `npm run generate`, and checks that only the rule folder, the
 // registry, the rule's test and generated files changed, that the rule's page and README row appear,
 // and that the new rule's test, the registry test and the staleness test pass there.
 import { execFileSync } from 'node:child_process';
@@ -21,7 +21,7 @@ import { REPO_ROOT } from '../../infra/paths.js';
 import { RULES } from '../../rules/index.js';
 
 const GUIDE = readFileSync(join(REPO_ROOT, 'docs/adding-a-rule.md'), 'utf8');
-const REGISTRY = 'rules/index.ts';
+const REGISTRY = 'rules/registry.ts';
 
 /** Code blocks whose info string names a file: ```ts path, or ```ts path (add) for lines to add. */
 const blocks = [...GUIDE.matchAll(/^```\w+ (\S+)( \(add\))?\n([\s\S]*?)^```/gm)].map((m) => ({
@@ -43,22 +43,15 @@ const childEnv = {
 const run = (cwd: string, command: string, args: string[]) =>
   execFileSync(command, args, { cwd, env: childEnv, encoding: 'utf8', stdio: 'pipe' });
 
-/** The registry with the guide's import added before the first import and its entry at the end of RULES. */
+/** The registry with the guide's line added at its end. */
 function register(registry: string, lines: string): string {
-  const imports = lines.split('\n').filter((l) => l.startsWith('import '));
-  const entries = lines.split('\n').filter((l) => l.trim() && !l.startsWith('import '));
-  const firstImport = registry.indexOf('\nimport ') + 1;
-  const withImport = `${registry.slice(0, firstImport)}${imports.join('\n')}\n${registry.slice(firstImport)}`;
-  const listStart = withImport.indexOf('export const RULES');
-  const listEnd = withImport.indexOf('\n];', listStart);
-  if (firstImport === 0 || listStart < 0 || listEnd < 0)
-    throw new Error(`${REGISTRY} has no imports or RULES list`);
-  return `${withImport.slice(0, listEnd)}\n${entries.join('\n')}${withImport.slice(listEnd)}`;
+  return `${registry}${lines}`;
 }
 
 describe('docs/adding-a-rule.md, walked in a copy of the repository', () => {
   let copy = '';
   let changed: string[] = [];
+  let registryDiff = '';
 
   beforeAll(() => {
     copy = mkdtempSync(join(tmpdir(), 'adding-a-rule-'));
@@ -90,6 +83,7 @@ describe('docs/adding-a-rule.md, walked in a copy of the repository', () => {
       else writeFileSync(path, block.text);
     }
     run(copy, 'npm', ['run', '--silent', 'generate']);
+    registryDiff = git('diff', '--numstat', '--', REGISTRY);
     changed = git('status', '--porcelain', '--untracked-files=all')
       .split('\n')
       .filter(Boolean)
@@ -106,7 +100,14 @@ describe('docs/adding-a-rule.md, walked in a copy of the repository', () => {
     const paths = blocks.map((b) => b.path);
     for (const file of ['rule.ts', 'handler.ts', 'notes.md'])
       expect(paths).toContain(`rules/${ruleId}/${file}`);
-    expect(blocks.find((b) => b.path === REGISTRY)?.add).toBe(true);
+    const registryLines = blocks
+      .find((b) => b.path === REGISTRY && b.add)
+      ?.text.split('\n')
+      .filter(Boolean);
+    // One line, with the next number: the registry's order is the order of its numbers.
+    expect(registryLines).toEqual([
+      `export { rule as rule${String(RULES.length + 1).padStart(2, '0')} } from './${ruleId}/rule.js';`,
+    ]);
     expect(testFile).toBe(`test/rules/${ruleId}/rule.test.ts`);
   });
 
@@ -120,6 +121,8 @@ describe('docs/adding-a-rule.md, walked in a copy of the repository', () => {
         !generated.has(path),
     );
     expect(unexpected).toEqual([]);
+    // The registry change is one added line and nothing else.
+    expect(registryDiff).toBe(`1\t0\t${REGISTRY}\n`);
     expect(changed).toEqual(expect.arrayContaining([REGISTRY, testFile, rulePagePath(ruleId), 'README.md']));
   });
 

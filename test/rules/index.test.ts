@@ -1,4 +1,4 @@
-// Adding a rule is one folder plus one registry line. This test fails when a rule folder is not
+// Adding a rule is one folder plus one line in rules/registry.ts. This test fails when a rule folder is not
 // registered, when ids collide, or when a rule has no test or no Lambda entry.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,6 +7,7 @@ import { requiredIamActions } from '../../rules/core/engine/iam.js';
 import { ruleParameters } from '../../rules/core/engine/judge.js';
 import { SEVERITIES } from '../../rules/core/engine/rule.js';
 import { RULES } from '../../rules/index.js';
+import * as registry from '../../rules/registry.js';
 
 const RULES_DIR = join(import.meta.dirname, '..', '..', 'rules');
 /** What the rules share lives in rules/core/; every other folder of rules/ is one rule. */
@@ -19,6 +20,22 @@ const ruleFolders = readdirSync(RULES_DIR, { withFileTypes: true })
 describe('the rule registry', () => {
   it('registers every rule folder, and nothing else', () => {
     expect(RULES.map((r) => r.id).sort()).toEqual(ruleFolders);
+  });
+
+  it('numbers its lines rule01, rule02, … without a gap', () => {
+    const names = Object.keys(registry);
+    expect(names).toEqual(names.map((_, i) => `rule${String(i + 1).padStart(2, '0')}`));
+  });
+
+  it('holds one line per rule, in the order of RULES', () => {
+    const lines = readFileSync(join(RULES_DIR, 'registry.ts'), 'utf8')
+      .split('\n')
+      .filter((line) => line.startsWith('export '));
+    expect(lines).toHaveLength(RULES.length);
+    for (const [i, line] of lines.entries())
+      expect(line).toBe(
+        `export { rule as rule${String(i + 1).padStart(2, '0')} } from './${RULES[i]?.id}/rule.js';`,
+      );
   });
 
   it('has unique ids', () => {

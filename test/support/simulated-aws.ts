@@ -211,20 +211,27 @@ class Generator {
     return Number(/\/lb-(\d+)\//.exec(arn)?.[1] ?? -1);
   }
 
+  /** DescribeLoadBalancers: the ones asked for by name or ARN, else a Marker/PageSize page of all (400 a page). */
+  private loadBalancerPage(
+    wanted: number[],
+    classic: boolean,
+    params: URLSearchParams,
+  ): { page: number[]; next?: string } {
+    if (wanted.length) return { page: wanted.filter((i) => i >= 0) };
+    const all = this.indexes(classic);
+    const start = Number(params.get('Marker') ?? 0);
+    const size = Number(params.get('PageSize') ?? 400);
+    return {
+      page: all.slice(start, start + size),
+      ...(start + size < all.length ? { next: String(start + size) } : {}),
+    };
+  }
+
   elbv2(action: string, params: URLSearchParams): string {
     switch (action) {
       case 'DescribeLoadBalancers': {
-        const wanted = members(params, 'LoadBalancerArns');
-        let page: number[];
-        let next: string | undefined;
-        if (wanted.length) page = wanted.map((a) => this.indexOfArn(a)).filter((i) => i >= 0);
-        else {
-          const all = this.indexes(false);
-          const start = Number(params.get('Marker') ?? 0);
-          const size = Number(params.get('PageSize') ?? 400);
-          page = all.slice(start, start + size);
-          if (start + size < all.length) next = String(start + size);
-        }
+        const wanted = members(params, 'LoadBalancerArns').map((a) => this.indexOfArn(a));
+        const { page, next } = this.loadBalancerPage(wanted, false, params);
         return wrap(
           action,
           ELBV2_NS,
@@ -290,18 +297,10 @@ class Generator {
   classic(action: string, params: URLSearchParams): string {
     switch (action) {
       case 'DescribeLoadBalancers': {
-        const wanted = members(params, 'LoadBalancerNames');
-        let page: number[];
-        let next: string | undefined;
-        if (wanted.length)
-          page = wanted.map((n) => Number(/^lb-(\d+)$/.exec(n)?.[1] ?? -1)).filter((i) => i >= 0);
-        else {
-          const all = this.indexes(true);
-          const start = Number(params.get('Marker') ?? 0);
-          const size = Number(params.get('PageSize') ?? 400);
-          page = all.slice(start, start + size);
-          if (start + size < all.length) next = String(start + size);
-        }
+        const wanted = members(params, 'LoadBalancerNames').map((n) =>
+          Number(/^lb-(\d+)$/.exec(n)?.[1] ?? -1),
+        );
+        const { page, next } = this.loadBalancerPage(wanted, true, params);
         return wrap(
           action,
           ELB_NS,

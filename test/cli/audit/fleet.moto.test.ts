@@ -8,9 +8,10 @@ import {
   OrganizationsClient,
 } from '@aws-sdk/client-organizations';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type MotoServer, motoEnv, requireMoto, startMoto, useMotoEnv } from '../../support/moto.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { requireMoto } from '../../support/moto.js';
 import { createFleet, type FleetMember } from '../../support/moto-fleet.js';
+import { motoForSuite } from '../../support/moto-suite.js';
 
 const run = requireMoto();
 const MANAGEMENT = '123456789012';
@@ -33,15 +34,12 @@ interface Report {
 }
 
 describe.runIf(run)('live fleet audit on moto', () => {
-  let moto: MotoServer;
-  let restore: () => void;
+  const moto = motoForSuite();
   let member = '';
   let closed = '';
   const fleets: { accountId: string; region: string; members: FleetMember[] }[] = [];
 
   beforeAll(async () => {
-    moto = await startMoto();
-    restore = useMotoEnv(moto.endpoint);
     const org = new OrganizationsClient({});
     await org.send(new CreateOrganizationCommand({ FeatureSet: 'ALL' }));
     member =
@@ -74,11 +72,6 @@ describe.runIf(run)('live fleet audit on moto', () => {
       region: 'us-east-1',
       members: await createFleet(0, 4, { prefix: 'mgmt' }),
     });
-  });
-
-  afterAll(async () => {
-    restore?.();
-    await moto?.stop();
   });
 
   /** The three listener-encryption rules' verdict on each load balancer, as the fleet pattern predicts. */
@@ -117,7 +110,7 @@ describe.runIf(run)('live fleet audit on moto', () => {
         '--format',
         'json',
       ],
-      { env: { ...process.env, ...motoEnv(moto.endpoint) }, encoding: 'utf8' },
+      { env: { ...process.env, ...moto.env }, encoding: 'utf8' },
     );
     expect(child.status, child.stderr).toBe(0);
     const report = JSON.parse(child.stdout) as Report;

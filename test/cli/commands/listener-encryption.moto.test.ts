@@ -18,17 +18,11 @@ import {
   DescribeLoadBalancersCommand,
   ElasticLoadBalancingV2Client,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { changeEvent, configurationItem } from '../../fixtures/config-items.js';
 import { runCli } from '../../support/cli.js';
-import {
-  createVpcWithSubnets,
-  type MotoServer,
-  motoEnv,
-  requireMoto,
-  startMoto,
-  useMotoEnv,
-} from '../../support/moto.js';
+import { createVpcWithSubnets, requireMoto } from '../../support/moto.js';
+import { motoForSuite } from '../../support/moto-suite.js';
 
 const run = requireMoto();
 const REGION = 'us-east-1';
@@ -160,21 +154,14 @@ async function buildEstate(): Promise<Estate> {
 }
 
 describe.runIf(run)('listener encryption rules against moto', () => {
-  let moto: MotoServer;
-  let restore: () => void;
+  const moto = motoForSuite(REGION);
   let estate: Estate;
   let env: Record<string, string>;
   const dir = mkdtempSync(join(tmpdir(), 'events-'));
 
   beforeAll(async () => {
-    moto = await startMoto();
-    restore = useMotoEnv(moto.endpoint, REGION);
-    env = motoEnv(moto.endpoint, REGION);
+    env = moto.env;
     estate = await buildEstate();
-  });
-  afterAll(async () => {
-    restore?.();
-    await moto?.stop();
   });
 
   const expected: [string, string, string][] = [

@@ -8,30 +8,18 @@ import * as ec2 from '@aws-sdk/client-ec2';
 import * as elb from '@aws-sdk/client-elastic-load-balancing';
 import * as v2 from '@aws-sdk/client-elastic-load-balancing-v2';
 import * as waf from '@aws-sdk/client-wafv2';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { RegionalAws } from '../../../rules/core/aws/regional-aws.js';
 import { runInvocation } from '../../../rules/core/engine/invocation.js';
 import { silentLog } from '../../../rules/core/engine/log.js';
 import { LiveEstate } from '../../../rules/core/resources/live/live-estate.js';
 import { rule as worldIngress } from '../../../rules/lb-sg-world-ingress/rule.js';
-import { permission, securityGroupItem, tcp } from '../../fixtures/network-items.js';
-import { type MotoServer, motoEnv, requireMoto, startMoto, useMotoEnv } from '../../support/moto.js';
+import { NETWORK_RULES, permission, securityGroupItem, tcp } from '../../fixtures/network-items.js';
+import { requireMoto } from '../../support/moto.js';
+import { motoForSuite } from '../../support/moto-suite.js';
 
 const run = requireMoto();
 const exec = promisify(execFile);
-
-const RULES = [
-  'lb-sg-world-ingress',
-  'lb-target-sg-restricted',
-  'lb-internet-facing-approved',
-  'nlb-has-security-groups',
-  'alb-waf-enabled',
-  'alb-drop-invalid-headers',
-  'lb-desync-mitigation',
-  'lb-deletion-protection',
-  'lb-access-logs',
-  'lb-target-health',
-];
 
 interface JsonEvaluation {
   ruleId: string;
@@ -249,8 +237,7 @@ async function buildEstate(): Promise<Estate> {
 }
 
 describe.runIf(run)('network and hardening rules against moto', () => {
-  let moto: MotoServer;
-  let restore: () => void;
+  const moto = motoForSuite();
   let estate: Estate;
   let evaluations: JsonEvaluation[];
 
@@ -261,8 +248,6 @@ describe.runIf(run)('network and hardening rules against moto', () => {
   };
 
   beforeAll(async () => {
-    moto = await startMoto();
-    restore = useMotoEnv(moto.endpoint);
     estate = await buildEstate();
     const { stdout } = await exec(
       'npm',
@@ -277,18 +262,13 @@ describe.runIf(run)('network and hardening rules against moto', () => {
         '--format',
         'json',
         '--rules',
-        RULES.join(','),
+        NETWORK_RULES.join(','),
         '--param',
         'lb-target-health.unhealthyStates=unhealthy,unused',
       ],
-      { env: { ...process.env, ...motoEnv(moto.endpoint) }, maxBuffer: 16 * 1024 * 1024 },
+      { env: { ...process.env, ...moto.env }, maxBuffer: 16 * 1024 * 1024 },
     );
     evaluations = JSON.parse(stdout).evaluations;
-  });
-
-  afterAll(async () => {
-    restore?.();
-    await moto?.stop();
   });
 
   it('reads every load balancer for every rule, with no unreadable data', () => {
@@ -296,7 +276,7 @@ describe.runIf(run)('network and hardening rules against moto', () => {
     expect([...names].sort()).toEqual(['admin', 'bare-nlb', 'legacy', 'shop', 'storefront']);
     expect(evaluations.filter((e) => e.complianceType === 'INSUFFICIENT_DATA')).toEqual([]);
     // Every rule reports on each ELBv2 load balancer; six of them also report on Classic ones.
-    expect(evaluations.filter((e) => e.resourceName === 'shop')).toHaveLength(RULES.length);
+    expect(evaluations.filter((e) => e.resourceName === 'shop')).toHaveLength(NETWORK_RULES.length);
     expect(
       evaluations
         .filter((e) => e.resourceName === 'legacy')

@@ -6,31 +6,22 @@ import {
   ElasticLoadBalancingV2Client,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { PutParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createHandler } from '../../../rules/core/engine/handler.js';
 import type { Log } from '../../../rules/core/engine/log.js';
 import { rule as acmRequired } from '../../../rules/elbv2-acm-certificate-required/rule.js';
 import { rule as internetFacingApproved } from '../../../rules/lb-internet-facing-approved/rule.js';
 import { REGION, scheduledEvent } from '../../fixtures/config-items.js';
 import { runCli } from '../../support/cli.js';
-import {
-  createVpcWithSubnets,
-  type MotoServer,
-  motoEnv,
-  requireMoto,
-  startMoto,
-  useMotoEnv,
-} from '../../support/moto.js';
+import { createVpcWithSubnets, requireMoto } from '../../support/moto.js';
+import { motoForSuite } from '../../support/moto-suite.js';
 
 const run = requireMoto();
 
 describe.skipIf(!run)('list parameters from SSM Parameter Store, on moto', () => {
-  let moto: MotoServer;
-  let restore: () => void;
+  const moto = motoForSuite(REGION);
 
   beforeAll(async () => {
-    moto = await startMoto();
-    restore = useMotoEnv(moto.endpoint, REGION);
     const ec2 = new EC2Client({});
     const { vpc, subnets } = await createVpcWithSubnets(ec2, REGION);
     const elbv2 = new ElasticLoadBalancingV2Client({});
@@ -54,11 +45,6 @@ describe.skipIf(!run)('list parameters from SSM Parameter Store, on moto', () =>
       'String',
     );
   }, 60_000);
-
-  afterAll(async () => {
-    restore?.();
-    await moto?.stop();
-  });
 
   const invoke = async (
     rule: typeof internetFacingApproved | typeof acmRequired,
@@ -119,7 +105,7 @@ describe.skipIf(!run)('list parameters from SSM Parameter Store, on moto', () =>
         '--param',
         param,
       ],
-      motoEnv(moto.endpoint, REGION),
+      moto.env,
     );
     expect(live.stderr).toBe('');
     const verdicts = Object.fromEntries(
@@ -132,7 +118,7 @@ describe.skipIf(!run)('list parameters from SSM Parameter Store, on moto', () =>
 
     const missing = await runCli(
       ['audit', '--region', REGION, '--rules', 'lb-internet-facing-approved', '--param', `${param}-gone`],
-      motoEnv(moto.endpoint, REGION),
+      moto.env,
     );
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(

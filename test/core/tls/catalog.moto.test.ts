@@ -4,11 +4,12 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RegionalAws } from '../../../rules/core/aws/regional-aws.js';
 import { elbv2PredefinedPolicies } from '../../../rules/core/resources/facets/tls-policies.js';
 import { CATALOG_FILE, type CatalogFile } from '../../../rules/core/tls/catalog.js';
-import { type MotoServer, motoEnv, requireMoto, startMoto, useMotoEnv } from '../../support/moto.js';
+import { requireMoto } from '../../support/moto.js';
+import { motoForSuite } from '../../support/moto-suite.js';
 
 const run = requireMoto();
 
@@ -21,16 +22,7 @@ const KNOWN_MOTO_DIFFERENCES = new Set(['ELBSecurityPolicy-TLS13-1-2-Ext1-PQ-202
 const sorted = (xs: readonly string[]) => [...xs].sort();
 
 describe.runIf(run)('catalog against moto DescribeSSLPolicies', () => {
-  let moto: MotoServer;
-  let restore: () => void;
-  beforeAll(async () => {
-    moto = await startMoto();
-    restore = useMotoEnv(moto.endpoint);
-  });
-  afterAll(async () => {
-    restore?.();
-    await moto?.stop();
-  });
+  const moto = motoForSuite();
 
   it('agrees on the protocols and ciphers of every policy both know', async () => {
     const described = await elbv2PredefinedPolicies(new RegionalAws({ region: 'us-east-1' }));
@@ -51,7 +43,7 @@ describe.runIf(run)('catalog against moto DescribeSSLPolicies', () => {
     const root = new URL('../../..', import.meta.url).pathname;
     const out = spawnSync('npm', ['run', '--silent', 'refresh-tls-catalog', '--', '--output', output], {
       cwd: root,
-      env: { ...process.env, ...motoEnv(moto.endpoint) },
+      env: { ...process.env, ...moto.env },
       encoding: 'utf8',
     });
     expect(out.status, out.stderr).toBe(0);
@@ -64,7 +56,7 @@ describe.runIf(run)('catalog against moto DescribeSSLPolicies', () => {
     expect(written.elbv2.length).toBe(CATALOG_FILE.elbv2.length);
     const check = spawnSync('npm', ['run', '--silent', 'refresh-tls-catalog', '--', '--check'], {
       cwd: root,
-      env: { ...process.env, ...motoEnv(moto.endpoint) },
+      env: { ...process.env, ...moto.env },
       encoding: 'utf8',
     });
     expect(check.status).toBe(1);

@@ -1,6 +1,5 @@
 // Against moto: real listeners on several policies and real imported certificates (short and long
 // validity, RSA-1024, IAM), judged by the CLI's `audit --format json` in a child process.
-import { spawn } from 'node:child_process';
 import { ACMClient, ImportCertificateCommand } from '@aws-sdk/client-acm';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import {
@@ -15,16 +14,11 @@ import {
   ElasticLoadBalancingV2Client,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { IAMClient, UploadServerCertificateCommand } from '@aws-sdk/client-iam';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { selfSigned } from '../../support/certificates.js';
-import {
-  createVpcWithSubnets,
-  type MotoServer,
-  motoEnv,
-  requireMoto,
-  startMoto,
-  useMotoEnv,
-} from '../../support/moto.js';
+import { runCli } from '../../support/cli.js';
+import { createVpcWithSubnets, requireMoto } from '../../support/moto.js';
+import { motoForSuite } from '../../support/moto-suite.js';
 
 const run = requireMoto();
 const TLS_RULES =
@@ -38,31 +32,8 @@ interface Evaluation {
   findings: string[];
 }
 
-function cli(
-  args: string[],
-  env: Record<string, string>,
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('npm', ['run', '--silent', 'cli', '--', ...args], {
-      cwd: new URL('../../..', import.meta.url).pathname,
-      env: { ...process.env, ...env, AWS_PROFILE: '', NO_COLOR: '1' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => {
-      stdout += d;
-    });
-    child.stderr.on('data', (d) => {
-      stderr += d;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
-  });
-}
-
 describe.runIf(run)('TLS rules against moto through the CLI', () => {
-  let moto: MotoServer;
-  let restore: () => void;
+  const moto = motoForSuite();
   const arns: Record<string, string> = {};
   let evaluations: Evaluation[] = [];
   const result = (ruleId: string, name: string) => {
@@ -72,8 +43,6 @@ describe.runIf(run)('TLS rules against moto through the CLI', () => {
   };
 
   beforeAll(async () => {
-    moto = await startMoto();
-    restore = useMotoEnv(moto.endpoint);
     const ec2 = new EC2Client({});
     const { vpc, subnets } = await createVpcWithSubnets(ec2, 'us-east-1');
     const acm = new ACMClient({});
@@ -170,16 +139,12 @@ describe.runIf(run)('TLS rules against moto through the CLI', () => {
       }),
     );
 
-    const out = await cli(
-      ['audit', '--region', 'us-east-1', '--format', 'json', '--rules', TLS_RULES],
-      motoEnv(moto.endpoint),
-    );
+    const out = await runCli(['audit', '--region', 'us-east-1', '--format', 'json', '--rules', TLS_RULES], {
+      ...moto.env,
+      AWS_PROFILE: '',
+    });
     if (out.code !== 0) throw new Error(`audit exited ${out.code}: ${out.stderr}`);
     evaluations = (JSON.parse(out.stdout) as { evaluations: Evaluation[] }).evaluations;
-  });
-  afterAll(async () => {
-    restore?.();
-    await moto?.stop();
   });
 
   it('passes a TLS 1.3 Res policy with a long-lived RSA-2048 ACM certificate', () => {

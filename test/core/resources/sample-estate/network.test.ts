@@ -9,19 +9,7 @@ import {
 } from '../../../../rules/core/resources/snapshot/load.js';
 import { SnapshotEstate } from '../../../../rules/core/resources/snapshot/snapshot-estate.js';
 import { selectRules } from '../../../../rules/index.js';
-
-const NETWORK_RULES = [
-  'lb-sg-world-ingress',
-  'lb-target-sg-restricted',
-  'lb-internet-facing-approved',
-  'nlb-has-security-groups',
-  'alb-waf-enabled',
-  'alb-drop-invalid-headers',
-  'lb-desync-mitigation',
-  'lb-deletion-protection',
-  'lb-access-logs',
-  'lb-target-health',
-];
+import { NETWORK_RULES } from '../../../fixtures/network-items.js';
 
 async function audit() {
   const scopes = readSnapshots(['rules/core/resources/sample-estate']).map((region) => ({
