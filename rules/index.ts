@@ -11,10 +11,12 @@ import { rule as clbTlsPolicy } from './clb-tls-policy/rule.js';
 import type { AnyRule } from './core/engine/rule.js';
 import { InputError } from './core/model/errors.js';
 import { rule as elbv2AcmCertificateRequired } from './elbv2-acm-certificate-required/rule.js';
+import { rule as elbv2TargetEncryption } from './elbv2-target-encryption/rule.js';
 import { rule as elbv2TlsPolicy } from './elbv2-tls-policy/rule.js';
 import { rule as lbAccessLogs } from './lb-access-logs/rule.js';
 import { rule as lbCertificateExpiry } from './lb-certificate-expiry/rule.js';
 import { rule as lbCertificateKeyStrength } from './lb-certificate-key-strength/rule.js';
+import { rule as lbCrossZone } from './lb-cross-zone/rule.js';
 import { rule as lbDeletionProtection } from './lb-deletion-protection/rule.js';
 import { rule as lbDesyncMitigation } from './lb-desync-mitigation/rule.js';
 import { rule as lbInternetFacingApproved } from './lb-internet-facing-approved/rule.js';
@@ -44,6 +46,8 @@ export const RULES: readonly AnyRule[] = [
   lbDeletionProtection,
   lbAccessLogs,
   lbTargetHealth,
+  elbv2TargetEncryption,
+  lbCrossZone,
 ];
 
 export function findRule(id: string): AnyRule | undefined {
