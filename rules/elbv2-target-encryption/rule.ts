@@ -113,12 +113,14 @@ export const rule = defineRule({
       verdict.skipped.length ? `Not judged: ${verdict.skipped.join(', ')}.` : '',
     ].filter(Boolean);
     if (verdict.findings.length) return nonCompliant([...verdict.findings, ...notes]);
-    if (verdict.passed.length === 0) {
+    // Only exempt groups: a declared decision, reported as such (nlb-tls-only does the same for UDP).
+    if (verdict.passed.length === 0 && verdict.exempt.length === 0) {
       const what = targets.length ? notes.join(' ') : 'No target groups.';
       return notApplicable(`Nothing to judge. ${what}`.trim());
     }
     const what = preset === 'securityhub-elb21' ? 'HTTPS health checks' : 'Encrypted target groups';
-    return compliant([`${what}: ${verdict.passed.join(', ')}.`, ...notes].join(' '));
+    const passed = verdict.passed.length ? `${what}: ${verdict.passed.join(', ')}.` : '';
+    return compliant([passed, ...notes].filter(Boolean).join(' '));
   },
 });
 

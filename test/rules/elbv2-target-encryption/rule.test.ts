@@ -65,8 +65,8 @@ describe('elbv2-target-encryption', () => {
     ]);
     const byLb = await judge('network', [group('db', 'TCP', 'TCP')], { lbTags: { [OFFLOAD]: '' } });
     expect([byLb.complianceType, byLb.annotation]).toEqual([
-      'NOT_APPLICABLE',
-      `Nothing to judge. Exempt: db TCP:443 (TLS offload declared by load balancer tag ${OFFLOAD}).`,
+      'COMPLIANT',
+      `Exempt: db TCP:443 (TLS offload declared by load balancer tag ${OFFLOAD}).`,
     ]);
     for (const listed of ['api', tgArn('api')]) {
       const allowed = await judge(
