@@ -22,3 +22,5 @@ export { rule as rule16 } from './lb-desync-mitigation/rule.js';
 export { rule as rule17 } from './lb-deletion-protection/rule.js';
 export { rule as rule18 } from './lb-access-logs/rule.js';
 export { rule as rule19 } from './lb-target-health/rule.js';
+export { rule as rule20 } from './elbv2-target-encryption/rule.js';
+export { rule as rule21 } from './lb-cross-zone/rule.js';

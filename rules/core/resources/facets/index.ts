@@ -8,6 +8,8 @@ import { listenerRules } from './listener-rules.js';
 import { listeners } from './listeners.js';
 import { securityGroups } from './security-groups.js';
 import { tags } from './tags.js';
+import { targetGroupAttributes } from './target-group-attributes.js';
+import { targetGroupTags } from './target-group-tags.js';
 import { targetSecurityGroups } from './target-security-groups.js';
 import { targets } from './targets.js';
 import { tlsPolicies } from './tls-policies.js';
@@ -20,6 +22,8 @@ export {
   listeners,
   securityGroups,
   tags,
+  targetGroupAttributes,
+  targetGroupTags,
   targetSecurityGroups,
   targets,
   webAcl,
@@ -36,6 +40,8 @@ export const ALL_FACETS: readonly AnyFacet[] = [
   listenerCertificates,
   certificates,
   targets,
+  targetGroupTags,
+  targetGroupAttributes,
   targetSecurityGroups,
   webAcl,
 ];
