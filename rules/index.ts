@@ -18,6 +18,7 @@ import { rule as lbCertificateKeyStrength } from './lb-certificate-key-strength/
 import { rule as lbDeletionProtection } from './lb-deletion-protection/rule.js';
 import { rule as lbDesyncMitigation } from './lb-desync-mitigation/rule.js';
 import { rule as lbInternetFacingApproved } from './lb-internet-facing-approved/rule.js';
+import { rule as lbMultiAz } from './lb-multi-az/rule.js';
 import { rule as lbSgWorldIngress } from './lb-sg-world-ingress/rule.js';
 import { rule as lbTargetHealth } from './lb-target-health/rule.js';
 import { rule as lbTargetSgRestricted } from './lb-target-sg-restricted/rule.js';
@@ -44,6 +45,7 @@ export const RULES: readonly AnyRule[] = [
   lbDeletionProtection,
   lbAccessLogs,
   lbTargetHealth,
+  lbMultiAz,
 ];
 
 export function findRule(id: string): AnyRule | undefined {

@@ -1,6 +1,7 @@
 // Every facet, by key. Sources that store facets by name (snapshots) look them up here.
 import type { AnyFacet } from '../facet.js';
 import { attributes } from './attributes.js';
+import { availabilityZones } from './availability-zones.js';
 import { certificates } from './certificates.js';
 import { classicPolicies } from './classic-policies.js';
 import { listenerCertificates } from './listener-certificates.js';
@@ -15,6 +16,7 @@ import { webAcl } from './web-acl.js';
 
 export {
   attributes,
+  availabilityZones,
   classicPolicies,
   listenerRules,
   listeners,
@@ -38,4 +40,5 @@ export const ALL_FACETS: readonly AnyFacet[] = [
   targets,
   targetSecurityGroups,
   webAcl,
+  availabilityZones,
 ];
