@@ -6,6 +6,7 @@ import { rule as albDropInvalidHeaders } from './alb-drop-invalid-headers/rule.j
 import { rule as albHttpsOnly } from './alb-https-only/rule.js';
 import { rule as albWafEnabled } from './alb-waf-enabled/rule.js';
 import { rule as clbAcmCertificateRequired } from './clb-acm-certificate-required/rule.js';
+import { rule as clbConnectionDraining } from './clb-connection-draining/rule.js';
 import { rule as clbHttpsSslOnly } from './clb-https-ssl-only/rule.js';
 import { rule as clbTlsPolicy } from './clb-tls-policy/rule.js';
 import type { AnyRule } from './core/engine/rule.js';
@@ -46,6 +47,7 @@ export const RULES: readonly AnyRule[] = [
   lbAccessLogs,
   lbTargetHealth,
   lbMultiAz,
+  clbConnectionDraining,
 ];
 
 export function findRule(id: string): AnyRule | undefined {

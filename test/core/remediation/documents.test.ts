@@ -13,6 +13,7 @@ import type { AnyRule, PermissionStatement, RemediationLink } from '../../../rul
 import { ELBV2_LOAD_BALANCER } from '../../../rules/core/model/model.js';
 import { addNlbTlsListener } from '../../../rules/core/remediation/add-nlb-tls-listener/link.js';
 import { dropInvalidHeaderFields } from '../../../rules/core/remediation/aws-drop-invalid-headers-for-alb/link.js';
+import { enableConnectionDraining } from '../../../rules/core/remediation/aws-enable-clb-connection-draining/link.js';
 import { enableDeletionProtection } from '../../../rules/core/remediation/aws-enable-elb-deletion-protection/link.js';
 import { enableAccessLogging } from '../../../rules/core/remediation/aws-enable-logging-for-alb-and-clb/link.js';
 import { enforceAlbHttps } from '../../../rules/core/remediation/enforce-alb-https/link.js';
@@ -38,7 +39,12 @@ const DOCUMENTS: [ruleId: string, link: DocumentLink][] = [
   ['lb-target-sg-restricted', revokeTargetsWorldIngress],
 ];
 /** Every link to AWS's own runbooks, by the attribute it fixes. */
-const AWS_MANAGED_REMEDIATIONS = { dropInvalidHeaderFields, enableDeletionProtection, enableAccessLogging };
+const AWS_MANAGED_REMEDIATIONS = {
+  dropInvalidHeaderFields,
+  enableDeletionProtection,
+  enableAccessLogging,
+  enableConnectionDraining,
+};
 /** The remediation home: one folder per document or AWS runbook. */
 const REMEDIATION_HOME = fileURLToPath(new URL('../../../rules/core/remediation/', import.meta.url));
 /** SSM's limit on a document's content. */
