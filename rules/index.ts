@@ -21,6 +21,7 @@ import { rule as lbDesyncMitigation } from './lb-desync-mitigation/rule.js';
 import { rule as lbInternetFacingApproved } from './lb-internet-facing-approved/rule.js';
 import { rule as lbMultiAz } from './lb-multi-az/rule.js';
 import { rule as lbSgWorldIngress } from './lb-sg-world-ingress/rule.js';
+import { rule as lbShieldAdvanced } from './lb-shield-advanced/rule.js';
 import { rule as lbTargetHealth } from './lb-target-health/rule.js';
 import { rule as lbTargetSgRestricted } from './lb-target-sg-restricted/rule.js';
 import { rule as nlbHasSecurityGroups } from './nlb-has-security-groups/rule.js';
@@ -48,6 +49,7 @@ export const RULES: readonly AnyRule[] = [
   lbTargetHealth,
   lbMultiAz,
   clbConnectionDraining,
+  lbShieldAdvanced,
 ];
 
 export function findRule(id: string): AnyRule | undefined {

@@ -8,6 +8,8 @@ import { listenerCertificates } from './listener-certificates.js';
 import { listenerRules } from './listener-rules.js';
 import { listeners } from './listeners.js';
 import { securityGroups } from './security-groups.js';
+import { shieldProtection } from './shield-protection.js';
+import { shieldSubscription } from './shield-subscription.js';
 import { tags } from './tags.js';
 import { targetSecurityGroups } from './target-security-groups.js';
 import { targets } from './targets.js';
@@ -21,6 +23,8 @@ export {
   listenerRules,
   listeners,
   securityGroups,
+  shieldProtection,
+  shieldSubscription,
   tags,
   targetSecurityGroups,
   targets,
@@ -41,4 +45,6 @@ export const ALL_FACETS: readonly AnyFacet[] = [
   targetSecurityGroups,
   webAcl,
   availabilityZones,
+  shieldSubscription,
+  shieldProtection,
 ];
