@@ -24,3 +24,6 @@ export { rule as rule18 } from './lb-access-logs/rule.js';
 export { rule as rule19 } from './lb-target-health/rule.js';
 export { rule as rule20 } from './elbv2-target-encryption/rule.js';
 export { rule as rule21 } from './lb-cross-zone/rule.js';
+export { rule as rule22 } from './lb-multi-az/rule.js';
+export { rule as rule23 } from './clb-connection-draining/rule.js';
+export { rule as rule24 } from './lb-shield-advanced/rule.js';

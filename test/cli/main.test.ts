@@ -41,6 +41,9 @@ describe('cli', () => {
     ).toEqual([
       ['intranet-clb', 'NON_COMPLIANT'],
       ['legacy-web', 'NON_COMPLIANT'],
+      // 60-availability.json: Classic load balancers with an HTTP listener.
+      ['shop-clb-1az', 'NON_COMPLIANT'],
+      ['shop-clb-drained', 'NON_COMPLIANT'],
       ['billing-clb', 'COMPLIANT'],
       ['payments-clb', 'COMPLIANT'],
     ]);
@@ -55,7 +58,7 @@ describe('cli', () => {
     ]) {
       expect(report.evaluations[0]).toHaveProperty(key);
     }
-    expect(report.summary.compliance).toMatchObject({ NON_COMPLIANT: 2, COMPLIANT: 2 });
+    expect(report.summary.compliance).toMatchObject({ NON_COMPLIANT: 4, COMPLIANT: 2 });
   });
 
   it('takes rule parameters the way Config does, and refuses a bad one with exit 2', async () => {

@@ -47,6 +47,7 @@ function classicAttributesItem(flat: Record<string, string>) {
 export function loadBalancerItem(lb: LoadBalancer, facets: Record<string, unknown>) {
   const attributes = facets.attributes as Record<string, string> | undefined;
   const tags = (facets.tags as Record<string, string> | undefined) ?? {};
+  const zones = facets.availabilityZones as string[] | undefined;
   if (lb.kind === 'classic') {
     const policies = facets.classicPolicies as ClassicPolicy[] | undefined;
     return {
@@ -70,6 +71,7 @@ export function loadBalancerItem(lb: LoadBalancer, facets: Record<string, unknow
         })),
         instances: lb.instanceIds.map((instanceId) => ({ instanceId })),
         healthCheck: { target: lb.healthCheckTarget ?? 'TCP:80' },
+        ...(zones ? { availabilityZones: zones } : {}),
       },
       supplementaryConfiguration: {
         ...(attributes ? { LoadBalancerAttributes: classicAttributesItem(attributes) } : {}),
@@ -102,6 +104,15 @@ export function loadBalancerItem(lb: LoadBalancer, facets: Record<string, unknow
       dNSName: lb.dnsName,
       ipAddressType: lb.ipAddressType ?? 'ipv4',
       state: { code: lb.state ?? 'active' },
+      ...(zones
+        ? {
+            availabilityZones: zones.map((zoneName) => ({
+              zoneName,
+              subnetId: `subnet-${zoneName}`,
+              loadBalancerAddresses: [],
+            })),
+          }
+        : {}),
     },
     supplementaryConfiguration: attributes
       ? { LoadBalancerAttributes: Object.entries(attributes).map(([key, value]) => ({ key, value })) }

@@ -26,16 +26,22 @@ export class RegionalAws {
     this.accountId = scope.accountId;
   }
 
-  client<C>(Client: ClientClass<C>): C {
-    let client = this.clients.get(Client) as C | undefined;
+  /**
+   * The client of this scope. `endpointRegion` is for services with a single endpoint (Shield
+   * Advanced answers only in us-east-1): the same credentials and settings, that region.
+   */
+  client<C>(Client: ClientClass<C>, endpointRegion?: string): C {
+    const key = endpointRegion ? `${Client.name}@${endpointRegion}` : Client;
+    let client = this.clients.get(key) as C | undefined;
     if (!client) {
       client = createAwsClient(Client, {
         region: this.scope.region,
         ...(this.scope.credentials ? { credentials: this.scope.credentials } : {}),
         ...this.scope.clientConfig,
+        ...(endpointRegion ? { region: endpointRegion } : {}),
       });
       this.countRequests(client as unknown as MiddlewareClient);
-      this.clients.set(Client, client);
+      this.clients.set(key, client);
     }
     return client;
   }

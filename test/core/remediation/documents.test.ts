@@ -14,6 +14,7 @@ import { ELBV2_LOAD_BALANCER } from '../../../rules/core/model/model.js';
 import { addNlbTlsListener } from '../../../rules/core/remediation/add-nlb-tls-listener/link.js';
 import { dropInvalidHeaderFields } from '../../../rules/core/remediation/aws-drop-invalid-headers-for-alb/link.js';
 import { enableClbCrossZone } from '../../../rules/core/remediation/aws-enable-clb-cross-zone-load-balancing/link.js';
+import { enableConnectionDraining } from '../../../rules/core/remediation/aws-enable-clb-connection-draining/link.js';
 import { enableDeletionProtection } from '../../../rules/core/remediation/aws-enable-elb-deletion-protection/link.js';
 import { enableAccessLogging } from '../../../rules/core/remediation/aws-enable-logging-for-alb-and-clb/link.js';
 import { enforceAlbHttps } from '../../../rules/core/remediation/enforce-alb-https/link.js';
@@ -44,6 +45,7 @@ const AWS_MANAGED_REMEDIATIONS = {
   enableDeletionProtection,
   enableAccessLogging,
   enableClbCrossZone,
+  enableConnectionDraining,
 };
 /** The remediation home: one folder per document or AWS runbook. */
 const REMEDIATION_HOME = fileURLToPath(new URL('../../../rules/core/remediation/', import.meta.url));

@@ -19,12 +19,14 @@ describe('item parts derived from the facets', () => {
       'configuration -> ',
       'supplementaryConfiguration.LoadBalancerAttributes -> attributes',
       'tags -> tags',
+      'configuration -> availabilityZones',
     ]);
     expect(summary(CLASSIC_LOAD_BALANCER, 'classic')).toEqual([
       'configuration -> ',
       'supplementaryConfiguration.LoadBalancerAttributes -> attributes',
       'tags -> tags',
       'supplementaryConfiguration.LoadBalancerPolicies -> classicPolicies',
+      'configuration -> availabilityZones',
     ]);
     expect(summary(SECURITY_GROUP)).toEqual(['configuration -> securityGroups,targetSecurityGroups']);
     expect(summary('AWS::ElasticLoadBalancingV2::Listener')).toEqual([]);

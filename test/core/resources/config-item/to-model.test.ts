@@ -34,6 +34,7 @@ describe('configuration items into models', () => {
     expect(Object.fromEntries(subject.carried.map((c) => [c.facet.key, c.value]))).toEqual({
       attributes: { 'deletion_protection.enabled': 'true' },
       tags: {},
+      availabilityZones: ['us-east-1a'],
     });
   });
 
