@@ -7,7 +7,7 @@
 import { ruleParameters } from '../../rules/core/engine/judge.js';
 import type { ParamSpec } from '../../rules/core/engine/parameters.js';
 import { ENGINE_PARAMETERS } from '../../rules/core/engine/parameters.js';
-import type { AnyRule } from '../../rules/core/engine/rule.js';
+import type { AnyRule, ControlMapping } from '../../rules/core/engine/rule.js';
 import { ElbConfigRulesError } from '../../rules/core/model/errors.js';
 import { type CfnValue, configRuleProperties } from '../config-rule.js';
 import { type RuleSelectionProps, resolveRules } from '../deployment.js';
@@ -55,7 +55,9 @@ export function buildPack(
 ): Pack {
   const selected = resolveRules(selection);
   const ordered =
-    variant === 'fsbp' ? groupByControl(selected) : selected.map((s) => ({ ...s, control: undefined }));
+    variant === 'fsbp'
+      ? groupByControl(selected)
+      : selected.map((s) => ({ ...s, control: undefined, fixed: {} as Record<string, string> }));
   if (ordered.length > MAX_RULES_PER_PACK) {
     throw new PackLimitError(
       `${ordered.length} rules exceed the ${MAX_RULES_PER_PACK}-rule conformance pack limit; split the selection with -c rules=...`,
@@ -102,7 +104,7 @@ export function buildPack(
     };
   }
 
-  for (const { rule, control } of ordered) {
+  for (const { rule, control, fixed } of ordered) {
     const id = pascal(rule.id);
     const logicalId = control ? `${pascal(control.id)}${id}` : id;
     const name = control
@@ -110,7 +112,8 @@ export function buildPack(
       : configRuleName(rule);
 
     const arnParameter = `${id}FunctionArn`;
-    P[arnParameter] = {
+    // A rule deployed in several parity modes shares its function and its free parameters.
+    P[arnParameter] ??= {
       Type: 'String',
       Default: '',
       AllowedPattern: '^(arn:aws[a-z-]*:lambda:[a-z0-9-]+:\\d{12}:function:[A-Za-z0-9_-]+)?$',
@@ -123,8 +126,14 @@ export function buildPack(
     checkPackDefaultsFit(rule);
     const inputParameters: Record<string, CfnValue> = {};
     for (const [param, spec] of Object.entries(rule.parameters as Record<string, ParamSpec>)) {
+      // A parity value is part of the control's definition: written out, not a pack parameter.
+      const value = fixed[param];
+      if (value !== undefined) {
+        inputParameters[param] = value;
+        continue;
+      }
       const parameter = `${id}${pascal(param)}`;
-      P[parameter] = parameterSpec(spec);
+      P[parameter] ??= parameterSpec(spec);
       inputParameters[param] = ref(parameter);
     }
     inputParameters.ExecutionRoleName = ifElse(
@@ -151,7 +160,7 @@ export function buildPack(
     const link = rule.remediation;
     if (link) {
       const automatic = `${id}AutomaticRemediation`;
-      P[automatic] = {
+      P[automatic] ??= {
         Type: 'String',
         AllowedValues: ['true', 'false'],
         Default: 'false',
@@ -161,8 +170,9 @@ export function buildPack(
       const statics: Record<string, CfnValue> = {};
       const required: string[] = [];
       // A pack parameter is one String, and Config takes a list as one value per item: list values,
-      // and the values derived together with one, are written as the rule's defaults give them.
-      const derivedAll = link.staticValuesFor?.(ruleParameters(rule, {})) ?? {};
+      // and the values derived together with one, are written as the rule's defaults (or parity
+      // values) give them.
+      const derivedAll = link.staticValuesFor?.(ruleParameters(rule, fixed)) ?? {};
       const derived = Object.values(derivedAll).some((v) => typeof v !== 'string') ? derivedAll : {};
       for (const [param, spec] of Object.entries(link.staticParameters)) {
         const fixed = derived[param] ?? (typeof spec.default === 'string' ? undefined : spec.default);
@@ -171,19 +181,22 @@ export function buildPack(
           continue;
         }
         const parameter = `${id}Remediation${pascal(param)}`;
-        P[parameter] = { Type: 'String', Default: spec.default, Description: spec.description };
+        P[parameter] ??= { Type: 'String', Default: spec.default, Description: spec.description };
         statics[param] = ref(parameter);
         if (spec.default === '') required.push(parameter);
       }
       // A document with a value that has no safe default (a certificate ARN) is configured only
       // once the deployer supplies it; until then the rule still reports, nothing remediates.
-      const ready = `${id}RemediationReady`;
+      const ready = `${logicalId}RemediationReady`;
       const supplied: CfnValue[] = required.map((parameter) => ({
         'Fn::Not': [{ 'Fn::Equals': [ref(parameter), ''] }],
       }));
       // A runbook that cannot take every resource the rule reports under some parameter value.
       const guard = 'unsupportedWhen' in link ? link.unsupportedWhen : undefined;
-      if (guard)
+      const guardFixed = guard ? fixed[guard.parameter] : undefined;
+      // A parity mode that fixes the guarded parameter to the unsupported value configures no remediation.
+      if (guard && guardFixed === String(guard.value)) continue;
+      if (guard && guardFixed === undefined)
         supplied.push({
           'Fn::Not': [{ 'Fn::Equals': [ref(`${id}${pascal(guard.parameter)}`), String(guard.value)] }],
         });
@@ -261,29 +274,64 @@ interface ControlGroup {
   comment: string;
 }
 
-/** The Security Hub control a rule is filed under: its first equivalent or stricter mapping, else its first. */
+/** The Security Hub control a rule without a parity mode is filed under: its first. */
 function primaryControl(rule: AnyRule) {
-  const hub = rule.controls.filter((c) => c.framework === 'Security Hub');
-  return hub.find((c) => c.relation !== 'related') ?? hub[0];
+  return rule.controls.filter((c) => c.framework === 'Security Hub')[0];
 }
 
-/** Rules ordered by their primary FSBP control; rules with no Security Hub mapping are left out. */
+/**
+ * The FSBP deployments: each rule once per parity mode (the values of its mappings' `parity`, or its
+ * defaults for an equivalent mapping), filed under the controls that mode reproduces. A rule with no
+ * parity mode is deployed once with its defaults, under its first control, its relation stated.
+ */
 function groupByControl(selected: ReturnType<typeof resolveRules>) {
-  const out: (ReturnType<typeof resolveRules>[number] & { control: ControlGroup })[] = [];
+  const out: (ReturnType<typeof resolveRules>[number] & {
+    control: ControlGroup;
+    fixed: Record<string, string>;
+  })[] = [];
   for (const s of selected) {
-    const primary = primaryControl(s.rule);
-    if (!primary) continue;
-    const others = s.rule.controls
-      .filter((c) => c.framework === 'Security Hub' && c !== primary)
-      .map((c) => `${c.id} ${c.relation}`);
-    out.push({
-      ...s,
-      control: {
-        id: primary.id,
-        label: `FSBP ${primary.id} ${primary.relation}${others.length ? `; also ${others.join(', ')}` : ''}`,
-        comment: ` Security Hub FSBP ${primary.id}: ${s.rule.id} (${primary.relation})${primary.note ? ` - ${primary.note}` : ''}`,
-      },
-    });
+    const hub = s.rule.controls.filter((c) => c.framework === 'Security Hub');
+    if (hub.length === 0) continue;
+    const modes = new Map<string, { fixed: Record<string, string>; controls: ControlMapping[] }>();
+    for (const c of hub) {
+      if (!c.parity && c.relation !== 'equivalent') continue;
+      const fixed = { ...(c.parity ?? {}) };
+      const key = JSON.stringify(Object.entries(fixed).sort());
+      const mode = modes.get(key) ?? { fixed, controls: [] };
+      mode.controls.push(c);
+      modes.set(key, mode);
+    }
+    for (const { fixed, controls } of modes.values()) {
+      const first = controls[0]!;
+      const ids = controls.map((c) => c.id).join(', ');
+      const how = Object.keys(fixed).length
+        ? Object.entries(fixed)
+            .map(([k, v]) => `${k}=${v}`)
+            .join(', ')
+        : 'defaults';
+      out.push({
+        ...s,
+        fixed,
+        control: {
+          id: first.id,
+          label: `FSBP ${ids} parity`,
+          comment: ` Security Hub FSBP ${ids}: ${s.rule.id} in parity mode (${how})`,
+        },
+      });
+    }
+    if (modes.size === 0) {
+      const primary = primaryControl(s.rule)!;
+      const others = hub.filter((c) => c !== primary).map((c) => `${c.id} ${c.relation}`);
+      out.push({
+        ...s,
+        fixed: {},
+        control: {
+          id: primary.id,
+          label: `FSBP ${primary.id} ${primary.relation}${others.length ? `; also ${others.join(', ')}` : ''}`,
+          comment: ` Security Hub FSBP ${primary.id}: ${s.rule.id} (${primary.relation}, defaults)${primary.note ? ` - ${primary.note}` : ''}`,
+        },
+      });
+    }
   }
   return out.sort(
     (a, b) => compareControls(a.control.id, b.control.id) || a.rule.id.localeCompare(b.rule.id),

@@ -31,14 +31,21 @@ export const rule = defineRule({
     {
       framework: 'Security Hub',
       id: 'ELB.1',
-      relation: 'equivalent',
-      note: 'ELB.1 also refuses fixed responses: set allowFixedResponse=false to match it exactly.',
+      relation: 'looser',
+      note: 'The defaults pass an HTTP action that returns a fixed response; ELB.1 accepts only a redirect to HTTPS.',
+      parity: { allowFixedResponse: 'false' },
     },
-    { framework: 'Security Hub', id: 'ELB.18', relation: 'related' },
+    {
+      framework: 'Security Hub',
+      id: 'ELB.18',
+      relation: 'related',
+      note: 'ELB.18 fails every ALB HTTP listener, redirecting or not; nlb-tls-only with preset=securityhub judges it.',
+    },
     {
       framework: 'AWS Config managed rule',
       id: 'alb-http-to-https-redirection-check',
-      relation: 'equivalent',
+      relation: 'looser',
+      note: 'The defaults pass fixed responses; allowFixedResponse=false matches the managed rule.',
     },
   ],
   evaluate({ listeners, listenerRules }, { params }) {

@@ -31,12 +31,17 @@ export const rule = defineRule({
   },
   needs: [webAcl],
   controls: [
-    { framework: 'Security Hub', id: 'ELB.16', relation: 'equivalent' },
+    {
+      framework: 'Security Hub',
+      id: 'ELB.16',
+      relation: 'related',
+      note: 'ELB.16 judges every ALB and counts WAF Classic; the defaults skip internal ALBs and, WAF Classic being unread, fail a WAF Classic-only ALB.',
+    },
     {
       framework: 'AWS Config managed rule',
       id: 'alb-waf-enabled',
-      relation: 'equivalent',
-      note: 'The managed rule checks every ALB; set scope=all to match it.',
+      relation: 'related',
+      note: 'The managed rule checks every ALB (scope=all matches that) and counts WAF Classic, which this rule does not read.',
     },
   ],
   applicable(lb, params) {

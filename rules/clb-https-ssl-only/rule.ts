@@ -22,6 +22,11 @@ export const rule = defineRule({
     { framework: 'Security Hub', id: 'ELB.3', relation: 'equivalent' },
     { framework: 'AWS Config managed rule', id: 'elb-tls-https-listeners-only', relation: 'equivalent' },
   ],
+  // ELB.3 and its managed rule report nothing on a Classic load balancer without listeners.
+  applicable: (lb) =>
+    lb.kind === 'classic' && lb.listeners.length === 0
+      ? 'No listeners: the load balancer accepts no traffic.'
+      : undefined,
   evaluate({ lb }) {
     if (lb.kind !== 'classic') throw new Error('clb-https-ssl-only judges Classic load balancers only');
     const listeners = [...lb.listeners].sort((a, b) => a.port - b.port);
@@ -31,8 +36,6 @@ export const rule = defineRule({
         (l) =>
           `${l.protocol}:${l.port} (to instance ${l.instanceProtocol}:${l.instancePort}) is plaintext; use HTTPS or SSL`,
       );
-    if (listeners.length === 0)
-      return fromFindings([], 'No listeners: the load balancer accepts no traffic.');
     return fromFindings(
       findings,
       `All listeners encrypted: ${listeners.map((l) => `${l.protocol}:${l.port}`).join(', ')}.`,

@@ -43,10 +43,10 @@ export const rule = defineRule({
     ...policyListParams,
     preset: {
       type: 'enum',
-      values: ['none', 'securityhub-elb8', 'strict'],
+      values: ['none', 'securityhub-elb8', 'strict', 'securityhub'],
       default: 'none',
       description:
-        'securityhub-elb8: the listener uses ELBSecurityPolicy-TLS-1-2-2017-01 unmodified, as Security Hub ELB.8 ' +
+        'securityhub (or its older name securityhub-elb8): the listener uses ELBSecurityPolicy-TLS-1-2-2017-01 unmodified, as Security Hub ELB.8 ' +
         'requires (the property parameters are ignored). strict: nothing below TLS 1.2 and forward secrecy.',
     },
   },
@@ -56,8 +56,9 @@ export const rule = defineRule({
     {
       framework: 'Security Hub',
       id: 'ELB.8',
-      relation: 'related',
-      note: 'preset=securityhub-elb8 reproduces ELB.8; the defaults judge the policy by what it allows.',
+      relation: 'looser',
+      note: 'The defaults pass any TLS 1.2-only policy, such as a custom one, where ELB.8 accepts only ELBSecurityPolicy-TLS-1-2-2017-01.',
+      parity: { preset: 'securityhub' },
     },
     {
       framework: 'AWS Config managed rule',
@@ -85,7 +86,10 @@ export const rule = defineRule({
       requireForwardSecrecy: strict || params.requireForwardSecrecy,
       requireFips: false,
       requirePostQuantum: false,
-      preset: params.preset === 'securityhub-elb8' ? params.preset : undefined,
+      preset:
+        params.preset === 'securityhub-elb8' || params.preset === 'securityhub'
+          ? ('securityhub-elb8' as const)
+          : undefined,
     };
     const predefined = (name: string) => {
       const found = lookupPolicy('classic', name, tlsPolicies);

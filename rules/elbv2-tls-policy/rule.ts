@@ -1,7 +1,7 @@
 import { fromFindings, notApplicable } from '../core/engine/outcome.js';
 import { defineRule } from '../core/engine/rule.js';
 import { ELBV2_LISTENER, ELBV2_LOAD_BALANCER, ELBV2_TLS_PROTOCOLS } from '../core/model/model.js';
-import { setElbv2SslPolicy } from '../core/remediation/set-elbv2-ssl-policy/link.js';
+import { setElbv2SslPolicy, tlsPreset } from '../core/remediation/set-elbv2-ssl-policy/link.js';
 import { listeners } from '../core/resources/facets/listeners.js';
 import { tlsPolicies } from '../core/resources/facets/tls-policies.js';
 import { lookupPolicy } from '../core/tls/lookup.js';
@@ -21,8 +21,8 @@ export const rule = defineRule({
     'requirements: no protocol below minTlsVersion, only forward-secret key exchange, and FIPS or post-quantum ' +
     'key exchange when required. Policies are judged by what they allow, read from a catalog built from AWS ' +
     'documentation or from DescribeSSLPolicies, never by their names: ELBSecurityPolicy-TLS13-1-0-PQ-2025-09 ' +
-    'fails because it allows TLS 1.0. A policy that cannot be classified fails. preset=securityhub-elb17 ' +
-    'reproduces Security Hub ELB.17.',
+    'fails because it allows TLS 1.0. A policy that cannot be classified fails. preset=securityhub ' +
+    '(also securityhub-elb17) reproduces Security Hub ELB.17.',
   severity: 'high',
   appliesTo: ['application', 'network'],
   resourceTypes: [ELBV2_LOAD_BALANCER],
@@ -50,10 +50,10 @@ export const rule = defineRule({
     ...policyListParams,
     preset: {
       type: 'enum',
-      values: ['none', 'securityhub-elb17', 'strict'],
+      values: ['none', 'securityhub-elb17', 'strict', 'securityhub'],
       default: 'none',
       description:
-        'securityhub-elb17: accept exactly the policies Security Hub ELB.17 accepts (the property parameters are ' +
+        'securityhub (or its older name securityhub-elb17): accept exactly the policies Security Hub ELB.17 accepts (the property parameters are ' +
         'ignored). strict: TLS 1.3 supported, nothing below TLS 1.2, forward secrecy, and either only AEAD ciphers ' +
         '(the Res shape) or post-quantum key exchange; added to the property parameters.',
     },
@@ -64,8 +64,9 @@ export const rule = defineRule({
     {
       framework: 'Security Hub',
       id: 'ELB.17',
-      relation: 'related',
-      note: 'preset=securityhub-elb17 reproduces ELB.17 exactly; the defaults judge policies by what they allow.',
+      relation: 'looser',
+      note: 'The defaults pass any TLS 1.2+ forward-secret policy, such as ELBSecurityPolicy-TLS13-1-2-2021-06, which ELB.17 fails.',
+      parity: { preset: 'securityhub' },
     },
     {
       framework: 'AWS Config managed rule',
@@ -83,7 +84,7 @@ export const rule = defineRule({
       return notApplicable(
         'No HTTPS or TLS listener: no TLS policy to judge (the listener rules judge plaintext).',
       );
-    const requirements = { ...params, preset: params.preset === 'none' ? undefined : params.preset };
+    const requirements = { ...params, preset: tlsPreset(params.preset) };
     const findings: string[] = [];
     const passed: string[] = [];
     for (const listener of secure) {

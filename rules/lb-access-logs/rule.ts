@@ -52,7 +52,7 @@ export const rule = defineRule({
       framework: 'Security Hub',
       id: 'ELB.5',
       relation: 'equivalent',
-      note: 'ELB.5 covers Application and Classic Load Balancers.',
+      note: 'ELB.5 covers Application and Classic Load Balancers; NLBs are judged only with checkNetworkLoadBalancers=true.',
     },
     { framework: 'AWS Config managed rule', id: 'elb-logging-enabled', relation: 'equivalent' },
   ],

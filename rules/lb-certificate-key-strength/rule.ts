@@ -45,7 +45,12 @@ export const rule = defineRule({
       relation: 'stricter',
       note: 'ACM.2 judges RSA keys of ACM certificates; this rule also judges EC keys and IAM certificates.',
     },
-    { framework: 'AWS Config managed rule', id: 'acm-certificate-rsa-check', relation: 'stricter' },
+    {
+      framework: 'AWS Config managed rule',
+      id: 'acm-certificate-rsa-check',
+      relation: 'stricter',
+      note: 'The managed rule judges RSA keys of ACM certificates; this rule also judges EC keys and IAM certificates.',
+    },
   ],
   evaluate({ lb, listeners, listenerCertificates, certificates }, { params }) {
     const served = servedCertificates(lb, listeners, listenerCertificates);

@@ -1,10 +1,11 @@
-import { compliant, nonCompliant } from '../core/engine/outcome.js';
+import { compliant, nonCompliant, notApplicable, type RuleOutcome } from '../core/engine/outcome.js';
 import { defineRule } from '../core/engine/rule.js';
 import {
   CLASSIC_LOAD_BALANCER,
   ELBV2_LISTENER,
   ELBV2_LOAD_BALANCER,
   SECURITY_GROUP,
+  type SecurityGroup,
 } from '../core/model/model.js';
 import { revokeWorldIngress } from '../core/remediation/revoke-world-ingress/link.js';
 import { listeners } from '../core/resources/facets/listeners.js';
@@ -65,6 +66,13 @@ export const rule = defineRule({
       description:
         'Whether ingress from a security group of another account passes. It is never world ingress, but it is always named.',
     },
+    preset: {
+      type: 'enum',
+      values: ['none', 'securityhub'],
+      default: 'none',
+      description:
+        'securityhub: Security Hub EC2.18 with its default parameters. A rule open to 0.0.0.0/0 or ::/0 may open only TCP 80 and 443 and no UDP port, whatever the listeners; other parameters are ignored; groups with no such rule are not applicable.',
+    },
   },
   remediation: revokeWorldIngress,
   needs: [securityGroups, listeners],
@@ -72,8 +80,9 @@ export const rule = defineRule({
     {
       framework: 'Security Hub',
       id: 'EC2.18',
-      relation: 'stricter',
-      note: 'EC2.18 allows world ingress on one account-wide port list; this rule allows it only on each load balancer’s own listener ports.',
+      relation: 'related',
+      note: 'EC2.18 allows world ingress on TCP 80 and 443 only; the defaults allow any listener port (looser) and fail internal load balancers and split world CIDRs (stricter).',
+      parity: { preset: 'securityhub' },
     },
     {
       framework: 'Security Hub',
@@ -84,7 +93,8 @@ export const rule = defineRule({
     {
       framework: 'AWS Config managed rule',
       id: 'vpc-sg-open-only-to-authorized-ports',
-      relation: 'stricter',
+      relation: 'related',
+      note: 'The managed rule allows world ingress on the ports its parameters list; this rule on the listener ports.',
     },
   ],
   applicable(lb) {
@@ -94,6 +104,7 @@ export const rule = defineRule({
       : 'No security groups attached.';
   },
   evaluate({ lb, securityGroups, listeners }, { params, accountId }) {
+    if (params.preset === 'securityhub') return securityHubEc2_18(securityGroups, accountId);
     const ports = listenerPorts(lb, listeners);
     const internal = lb.scheme === 'internal';
     const findings: string[] = [];
@@ -138,6 +149,38 @@ export const rule = defineRule({
     return compliant(summary + notes);
   },
 });
+
+/** EC2.18's default authorized ports: TCP 80 and 443; no UDP port (authorizedUdpPorts has no default). */
+const EC2_18_AUTHORIZED: Record<'tcp' | 'udp', readonly number[]> = { tcp: [80, 443], udp: [] };
+
+/**
+ * Security Hub EC2.18 over the load balancer's groups: each rule with a 0.0.0.0/0 or ::/0 source may
+ * open only authorized TCP and UDP ports. No such rule: the control does not apply.
+ */
+function securityHubEc2_18(groups: readonly SecurityGroup[], accountId: string): RuleOutcome {
+  const open = groups
+    .flatMap((group) => ingressRules(group, accountId))
+    .filter((r) => r.sources.some((s) => s.kind === 'cidr' && s.world));
+  if (open.length === 0)
+    return notApplicable('No security group rule open to 0.0.0.0/0 or ::/0 (EC2.18 does not apply).');
+  const findings: string[] = [];
+  for (const ingress of open) {
+    const what = `${describeGroup(ingress.group)} allows ${describeRule(ingress)} from the world`;
+    if (ingress.protocol === 'all') {
+      findings.push(`${what}: every protocol and port is open (preset securityhub: EC2.18)`);
+      continue;
+    }
+    if (ingress.protocol !== 'tcp' && ingress.protocol !== 'udp') continue;
+    const left = subtractPorts(ingress.ports ?? { from: 0, to: 65535 }, EC2_18_AUTHORIZED[ingress.protocol]);
+    if (left.length)
+      findings.push(
+        `${what}: ${ingress.protocol} ${formatRanges(left)} not authorized (preset securityhub: EC2.18 authorizes tcp 80, 443 and no udp)`,
+      );
+  }
+  return findings.length
+    ? nonCompliant(findings)
+    : compliant('World ingress only on authorized ports (tcp 80, 443), as EC2.18 requires.');
+}
 
 /** " (together every address)", naming the other rules' sources when they take part. */
 function together(part: WorldPart): string {

@@ -99,7 +99,12 @@ export const rule = defineRule({
       relation: 'related',
       note: 'Covers the target side: world ingress on ports the load balancer forwards to.',
     },
-    { framework: 'Security Hub', id: 'EC2.19', relation: 'related' },
+    {
+      framework: 'Security Hub',
+      id: 'EC2.19',
+      relation: 'related',
+      note: 'Covers the target side: high-risk ports the load balancer forwards to, open beyond it.',
+    },
   ],
   evaluate({ lb, targets, targetSecurityGroups }, { params, accountId }) {
     const allowedCidrs = params.allowedCidrs.map(parseCidr);

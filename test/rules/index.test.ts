@@ -8,6 +8,7 @@ import { ruleParameters } from '../../rules/core/engine/judge.js';
 import { SEVERITIES } from '../../rules/core/engine/rule.js';
 import { RULES } from '../../rules/index.js';
 import * as registry from '../../rules/registry.js';
+import type { ParityTable } from '../support/parity.js';
 
 const RULES_DIR = join(import.meta.dirname, '..', '..', 'rules');
 /** What the rules share lives in rules/core/; every other folder of rules/ is one rule. */
@@ -65,6 +66,25 @@ describe('the rule registry', () => {
       expect(() => ruleParameters(rule, {})).not.toThrow();
       for (const action of requiredIamActions(rule)) expect(action).toMatch(/^[a-z0-9-]+:[A-Za-z0-9]+$/);
       expect(requiredIamActions(rule)).toContain('config:PutEvaluations');
+    },
+  );
+
+  // A control is `equivalent` (or has a parity preset) only where a table of the control's own
+  // verdicts proves the rule reproduces them; otherwise it is stricter, looser or related, with a note.
+  it.each(RULES.map((r) => [r.id, r] as const))(
+    '%s proves every Security Hub parity it claims, and explains every other relation',
+    async (id, rule) => {
+      const claimed = rule.controls
+        .filter((c) => c.framework === 'Security Hub' && (c.parity || c.relation === 'equivalent'))
+        .map((c) => c.id)
+        .sort();
+      const tablesFile = join(import.meta.dirname, id, 'parity.ts');
+      const tables: ParityTable[] = existsSync(tablesFile) ? (await import(tablesFile)).PARITY : [];
+      expect(tables.map((t) => t.control).sort(), `tables in test/rules/${id}/parity.ts`).toEqual(claimed);
+      if (tables.length) expect(existsSync(join(import.meta.dirname, id, 'parity.test.ts'))).toBe(true);
+      for (const control of rule.controls) {
+        if (control.relation !== 'equivalent') expect(control.note, `${id} ${control.id} note`).toBeTruthy();
+      }
     },
   );
 });

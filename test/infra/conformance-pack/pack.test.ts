@@ -106,19 +106,81 @@ describe('the Security Hub FSBP variant', () => {
       .filter(([, r]) => r.Type === 'AWS::Config::ConfigRule')
       .map(([id, r]) => [id, r.Properties.ConfigRuleName, r.Properties.Description]);
     expect(rules).toEqual([
-      [
-        'ELB1AlbHttpsOnly',
-        'fsbp-elb-1-alb-https-only',
-        expect.stringContaining('[FSBP ELB.1 equivalent; also ELB.18 related]'),
-      ],
+      ['ELB1AlbHttpsOnly', 'fsbp-elb-1-alb-https-only', expect.stringContaining('[FSBP ELB.1 parity]')],
       [
         'ELB3ClbHttpsSslOnly',
         'fsbp-elb-3-clb-https-ssl-only',
-        expect.stringContaining('[FSBP ELB.3 equivalent]'),
+        expect.stringContaining('[FSBP ELB.3 parity]'),
       ],
-      ['ELB18NlbTlsOnly', 'fsbp-elb-18-nlb-tls-only', expect.stringContaining('[FSBP ELB.18 equivalent]')],
+      ['ELB18NlbTlsOnly', 'fsbp-elb-18-nlb-tls-only', expect.stringContaining('[FSBP ELB.18 parity]')],
     ]);
-    expect(text).toContain('# Security Hub FSBP ELB.18: nlb-tls-only (equivalent)');
+    expect(text).toContain('# Security Hub FSBP ELB.18: nlb-tls-only in parity mode (preset=securityhub)');
+  });
+
+  it('writes each parity value into the rule, so a deployer cannot drift from the control', () => {
+    expect(pack.Resources.ELB18NlbTlsOnly.Properties.InputParameters.preset).toBe('securityhub');
+    expect(pack.Resources.ELB1AlbHttpsOnly.Properties.InputParameters.allowFixedResponse).toBe('false');
+    expect(pack.Parameters.NlbTlsOnlyPreset).toBeUndefined();
+    // The other parameters stay the deployer's.
+    expect(pack.Resources.ELB18NlbTlsOnly.Properties.InputParameters.allowTcpUdp).toEqual({
+      Ref: 'NlbTlsOnlyAllowTcpUdp',
+    });
+    const standard = parse(renderPack('standard', seeds));
+    expect(standard.Resources.NlbTlsOnly.Properties.InputParameters.preset).toEqual({
+      Ref: 'NlbTlsOnlyPreset',
+    });
+    expect(standard.Parameters.NlbTlsOnlyPreset.Default).toBe('none');
+  });
+
+  it('deploys a rule once per parity mode, each under the controls that mode reproduces', () => {
+    const base = RULES.find((r) => r.id === 'lb-desync-mitigation')!;
+    const twoModes: AnyRule = {
+      ...base,
+      id: 'two-mode-rule',
+      controls: [
+        { framework: 'Security Hub', id: 'ELB.12', relation: 'equivalent' },
+        {
+          framework: 'Security Hub',
+          id: 'ELB.14',
+          relation: 'looser',
+          note: 'n',
+          parity: { minimumMode: 'strictest' },
+        },
+        {
+          framework: 'Security Hub',
+          id: 'ELB.99',
+          relation: 'looser',
+          note: 'n',
+          parity: { minimumMode: 'strictest' },
+        },
+      ],
+    };
+    const out = buildPack('fsbp', { rules: [{ rule: twoModes, folder: REMEDIATED_FIXTURES[0]!.folder }] });
+    const resources = out.template.Resources;
+    expect(Object.keys(resources)).toEqual(['ELB12TwoModeRule', 'ELB14TwoModeRule']);
+    expect(resources.ELB12TwoModeRule!.Properties.InputParameters).toMatchObject({
+      minimumMode: { Ref: 'TwoModeRuleMinimumMode' },
+    });
+    expect(resources.ELB14TwoModeRule!.Properties.InputParameters).toMatchObject({
+      minimumMode: 'strictest',
+    });
+    expect(resources.ELB14TwoModeRule!.Properties.ConfigRuleName).toBe('fsbp-elb-14-two-mode-rule');
+    expect(String(resources.ELB14TwoModeRule!.Properties.Description)).toContain(
+      '[FSBP ELB.14, ELB.99 parity]',
+    );
+  });
+
+  it('deploys every Security Hub parity mode of the registry', () => {
+    const full = buildPack('fsbp');
+    const deployed = Object.values(full.template.Resources)
+      .filter((r) => r.Type === 'AWS::Config::ConfigRule')
+      .map((r) => String(r.Properties.Description).match(/^\[FSBP ([^\]]+) parity\]/)?.[1])
+      .filter(Boolean)
+      .flatMap((ids) => ids!.split(', '));
+    const claimed = RULES.flatMap((r) =>
+      r.controls.filter((c) => c.framework === 'Security Hub' && (c.parity || c.relation === 'equivalent')),
+    ).map((c) => c.id);
+    expect(deployed.sort()).toEqual([...claimed].sort());
   });
 
   it('leaves out rules that map to no Security Hub control, and says so', () => {

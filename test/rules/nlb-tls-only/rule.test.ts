@@ -92,3 +92,63 @@ describe('nlb-tls-only', () => {
     expect(evaluation.complianceType).toBe('NOT_APPLICABLE');
   });
 });
+
+describe('nlb-tls-only TLS passthrough exemption', () => {
+  const item = elbv2LoadBalancerItem({ arn: NLB, type: 'network' });
+  const passthrough = elbv2Listener(listenerApiShape(NLB, 'a1b2c3d4e5f60718', plain('TCP', 443)));
+  const other = elbv2Listener(listenerApiShape(NLB, 'b1b2c3d4e5f60718', plain('TCP', 8443)));
+
+  it('passes a TCP listener named by ARN and names it as passthrough', async () => {
+    const evaluation = await judgeItem(
+      rule,
+      item,
+      { listeners: [passthrough] },
+      {
+        tlsPassthroughListeners: passthrough.arn,
+      },
+    );
+    expect(evaluation.complianceType).toBe('COMPLIANT');
+    expect(evaluation.annotation).toMatch(/TLS passthrough \(tlsPassthroughListeners.*\): TCP:443/);
+  });
+
+  it('passes one named as <load balancer name>:<port> and still fails an unnamed TCP listener', async () => {
+    const evaluation = await judgeItem(
+      rule,
+      item,
+      { listeners: [passthrough, other] },
+      {
+        tlsPassthroughListeners: 'edge:443',
+      },
+    );
+    expect(evaluation.complianceType).toBe('NON_COMPLIANT');
+    expect(evaluation.findings).toEqual([
+      'TCP:8443 is plaintext TCP; use a TLS listener',
+      expect.stringMatching(/TLS passthrough .*: TCP:443\.$/),
+    ]);
+  });
+
+  it('never exempts by port: TCP 443 without a mark fails', async () => {
+    const evaluation = await judgeItem(rule, item, { listeners: [passthrough] });
+    expect(evaluation.complianceType).toBe('NON_COMPLIANT');
+  });
+
+  it('ignores the exemption under preset=securityhub, as ELB.18 does', async () => {
+    const evaluation = await judgeItem(
+      rule,
+      item,
+      { listeners: [passthrough] },
+      {
+        tlsPassthroughListeners: passthrough.arn,
+        preset: 'securityhub',
+      },
+    );
+    expect(evaluation.complianceType).toBe('NON_COMPLIANT');
+    expect(evaluation.annotation).toMatch(/TCP:443 is not TLS \(preset securityhub/);
+  });
+
+  it('refuses an entry that is a bare port', async () => {
+    await expect(
+      judgeItem(rule, item, { listeners: [passthrough] }, { tlsPassthroughListeners: '443' }),
+    ).rejects.toThrow(/tlsPassthroughListeners.*NLB listener ARNs or <load balancer name>:<port>/);
+  });
+});

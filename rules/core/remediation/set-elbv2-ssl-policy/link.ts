@@ -9,7 +9,13 @@ import { ARN, describeOnly } from '../permissions.js';
 
 /** The elbv2-tls-policy parameters that decide which policies pass. */
 export interface TlsPolicyRuleParams extends Omit<TlsRequirements, 'preset'> {
-  preset: 'none' | 'securityhub-elb17' | 'strict';
+  preset: 'none' | 'securityhub-elb17' | 'strict' | 'securityhub';
+}
+
+/** The requirements preset a parameter value names: securityhub is the current name of securityhub-elb17. */
+export function tlsPreset(preset: TlsPolicyRuleParams['preset']): TlsRequirements['preset'] {
+  if (preset === 'none') return undefined;
+  return preset === 'securityhub' ? 'securityhub-elb17' : preset;
 }
 
 /**
@@ -19,7 +25,7 @@ export interface TlsPolicyRuleParams extends Omit<TlsRequirements, 'preset'> {
 export function acceptedPoliciesFor(params: TlsPolicyRuleParams): string[] {
   const requirements: TlsRequirements = {
     ...params,
-    preset: params.preset === 'none' ? undefined : params.preset,
+    preset: tlsPreset(params.preset),
   };
   const accepted = [...ELBV2_CATALOG.values()]
     .filter((profile) => judgePolicy(profile, [profile.name], requirements).ok)
