@@ -20,10 +20,10 @@ import {
 } from '../../model/model.js';
 import { type Estate, FacetUnavailableError, MemoisingEstate } from '../estate.js';
 import type { AnyFacet, Facet } from '../facet.js';
-import { securityGroupLoader } from '../facets/security-groups.js';
 import { errorCode, type Fetched, failed, failedFrom, loaded } from '../fetched.js';
 import { classicLoadBalancer } from '../normalize/classic.js';
 import { elbv2LoadBalancer } from '../normalize/elbv2.js';
+import { SECURITY_GROUP_READER } from '../readers.js';
 
 const NOT_FOUND = new Set([
   'LoadBalancerNotFoundException',
@@ -93,7 +93,7 @@ export class LiveEstate extends MemoisingEstate implements Estate {
 
   /** A security group as a Config item recorded it: used instead of reading it again. */
   primeSecurityGroup(group: SecurityGroup): void {
-    securityGroupLoader(this.aws).clear(group.groupId).prime(group.groupId, group);
+    this.aws.prime(SECURITY_GROUP_READER, group.groupId, group);
   }
 
   async loadBalancersUsingSecurityGroup(groupId: string): Promise<Fetched<LoadBalancer[]>> {

@@ -26,7 +26,7 @@ describe('item parts derived from the facets', () => {
       'tags -> tags',
       'supplementaryConfiguration.LoadBalancerPolicies -> classicPolicies',
     ]);
-    expect(summary(SECURITY_GROUP)).toEqual(['configuration -> securityGroups,targetSecurityGroups']);
+    expect(summary(SECURITY_GROUP)).toEqual(['configuration -> ']);
     expect(summary('AWS::ElasticLoadBalancingV2::Listener')).toEqual([]);
   });
 
