@@ -20,6 +20,7 @@ export class RegionalAws {
   readonly calls = new Map<string, number>();
   private readonly clients = new Map<unknown, unknown>();
   private readonly loaders = new Map<string, DataLoader<unknown, unknown>>();
+  private readonly listings = new Map<string, Promise<unknown>>();
   /** Values primed before their batcher exists, applied when it is created. */
   private readonly primed = new Map<string, Map<unknown, unknown>>();
 
@@ -77,6 +78,16 @@ export class RegionalAws {
       this.primed.set(name, pending);
     }
     pending.set(key, value);
+  }
+
+  /** A per-region listing, loaded once and shared (a failure is shared too: it is not retried). */
+  once<T>(name: string, load: () => Promise<T>): Promise<T> {
+    let listing = this.listings.get(name) as Promise<T> | undefined;
+    if (!listing) {
+      listing = load();
+      this.listings.set(name, listing);
+    }
+    return listing;
   }
 
   totalCalls(): number {
