@@ -20,6 +20,9 @@ export class RegionalAws {
   readonly calls = new Map<string, number>();
   private readonly clients = new Map<unknown, unknown>();
   private readonly loaders = new Map<string, DataLoader<unknown, unknown>>();
+  private readonly listings = new Map<string, Promise<unknown>>();
+  /** Values primed before their batcher exists, applied when it is created. */
+  private readonly primed = new Map<string, Map<unknown, unknown>>();
 
   constructor(private readonly scope: AwsScope) {
     this.region = scope.region;
@@ -58,9 +61,39 @@ export class RegionalAws {
     let loader = this.loaders.get(name) as DataLoader<K, V> | undefined;
     if (!loader) {
       loader = new DataLoader<K, V>(load, { maxBatchSize });
+      for (const [key, value] of this.primed.get(name) ?? []) loader.prime(key as K, value as V);
+      this.primed.delete(name);
       this.loaders.set(name, loader as DataLoader<unknown, unknown>);
     }
     return loader;
+  }
+
+  /**
+   * Replaces what a batcher returns for one key, whether or not the batcher exists yet. The caller
+   * needs only its name, not its loader, so priming pulls in no SDK client.
+   */
+  prime<K, V>(name: string, key: K, value: V): void {
+    const loader = this.loaders.get(name);
+    if (loader) {
+      loader.clear(key).prime(key, value);
+      return;
+    }
+    let pending = this.primed.get(name);
+    if (!pending) {
+      pending = new Map();
+      this.primed.set(name, pending);
+    }
+    pending.set(key, value);
+  }
+
+  /** A per-region listing, loaded once and shared (a failure is shared too: it is not retried). */
+  once<T>(name: string, load: () => Promise<T>): Promise<T> {
+    let listing = this.listings.get(name) as Promise<T> | undefined;
+    if (!listing) {
+      listing = load();
+      this.listings.set(name, listing);
+    }
+    return listing;
   }
 
   totalCalls(): number {

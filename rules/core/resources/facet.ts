@@ -13,6 +13,12 @@ export interface LiveFacetContext {
   aws: RegionalAws;
   /** Reads another facet of the same load balancer (memoised). Throws if that facet failed. */
   need<T>(facet: Facet<string, T>, lb: LoadBalancer): Promise<T>;
+  /**
+   * True once the estate has listed the region's load balancers (a periodic sweep, an audit): many
+   * will be read, so a facet may list region-wide once instead of calling per load balancer.
+   * False or absent for a change evaluation, which reads one load balancer.
+   */
+  regionWide?: boolean;
 }
 
 export interface Facet<K extends string = string, T = unknown> {

@@ -10,10 +10,9 @@ import {
   SECURITY_GROUP,
 } from '../../model/model.js';
 import type { AnyFacet } from '../facet.js';
-import { ALL_FACETS } from '../facets/index.js';
-import { securityGroupItem, securityGroups } from '../facets/security-groups.js';
-import { targetSecurityGroups } from '../facets/target-security-groups.js';
+import { ITEM_FACETS } from '../facets/item-facets.js';
 import type { ItemPart as Part } from '../item-part.js';
+import { securityGroupItem } from './security-group-item.js';
 
 const scheme = z.enum(['internet-facing', 'internal']);
 
@@ -69,7 +68,7 @@ export interface ItemPart extends Part {
 /** Every part of every item type the project reads, by resource type and load balancer kind. */
 export function itemParts(resourceType: string, kind?: LoadBalancerKind): ItemPart[] {
   const carried = (facetKind: LoadBalancerKind): ItemPart[] =>
-    ALL_FACETS.flatMap((facet) =>
+    ITEM_FACETS.flatMap((facet) =>
       (facet.inItems ?? [])
         .filter((where) => where.resourceType === resourceType)
         .map((where) => ({
@@ -92,7 +91,9 @@ export function itemParts(resourceType: string, kind?: LoadBalancerKind): ItemPa
         ...carried('classic'),
       ];
     case SECURITY_GROUP:
-      return [{ ...securityGroupItem, facets: [securityGroups, targetSecurityGroups] }];
+      // A group item supplies no facet value: it primes the group reader that the facets reading
+      // groups share (live-estate.ts), so it names none of them and pulls no EC2 client in.
+      return [{ ...securityGroupItem, facets: [] }];
     default:
       return [];
   }

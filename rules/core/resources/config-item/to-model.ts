@@ -15,7 +15,6 @@ import {
   type SecurityGroup,
 } from '../../model/model.js';
 import type { AnyFacet } from '../facet.js';
-import { securityGroupItem } from '../facets/security-groups.js';
 import { proves } from '../item-part.js';
 import { classicLoadBalancer } from '../normalize/classic.js';
 import {
@@ -27,6 +26,7 @@ import {
 import { str } from '../shape.js';
 import type { ConfigurationItem } from './item.js';
 import { type ItemPart, itemParts } from './schemas.js';
+import { securityGroupItem } from './security-group-item.js';
 
 export interface CarriedFacet {
   facet: AnyFacet;

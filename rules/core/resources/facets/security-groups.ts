@@ -3,8 +3,8 @@ import { z } from 'zod';
 import type { RegionalAws } from '../../aws/regional-aws.js';
 import type { SecurityGroup, SecurityGroupPermission } from '../../model/model.js';
 import { defineFacet } from '../facet.js';
-import type { ItemPart } from '../item-part.js';
 import { securityGroup } from '../normalize/security-group.js';
+import { SECURITY_GROUP_READER } from '../readers.js';
 
 const GROUPS_PER_CALL = 100;
 
@@ -33,43 +33,6 @@ export const securityGroupSnapshot: z.ZodType<SecurityGroup> = z.object({
   egress: z.array(permissionSnapshot),
 });
 
-const itemPermission = z
-  .object({
-    ipprotocol: z.string().min(1),
-    fromport: z.number().int().nullable().optional(),
-    toport: z.number().int().nullable().optional(),
-    ipranges: z.array(z.string()).optional(),
-    ipv4ranges: z.array(z.object({ cidrip: z.string().min(1) })).optional(),
-    ipv6ranges: z.array(z.object({ cidripv6: z.string().min(1) })),
-    prefixlistids: z.array(z.union([z.string(), z.object({ prefixlistid: z.string() })])),
-    useridgrouppairs: z.array(z.object({ groupid: z.string().optional(), userid: z.string().optional() })),
-  })
-  .refine((p) => p.ipranges !== undefined || p.ipv4ranges !== undefined, {
-    message: 'neither ipRanges nor ipv4Ranges is recorded',
-  });
-
-/** An ingress permission other than "every protocol" must say which ports it opens. */
-const itemIngressPermission = itemPermission.refine(
-  (p) => p.ipprotocol === '-1' || (typeof p.fromport === 'number' && typeof p.toport === 'number'),
-  { message: 'a protocol-specific permission without fromPort and toPort' },
-);
-
-/**
- * A security group's own configuration item (AWS::EC2::SecurityGroup). It records one group, not
- * a load balancer's facet: the engine primes its group reader with it, so both facets that read
- * groups (securityGroups, targetSecurityGroups) see the item's copy.
- */
-export const securityGroupItem: ItemPart & { read(configuration: unknown): SecurityGroup } = {
-  path: ['configuration'],
-  schema: z.object({
-    groupid: z.string().min(1),
-    ippermissions: z.array(itemIngressPermission),
-    ippermissionsegress: z.array(itemPermission),
-  }),
-  lowerKeys: true,
-  read: securityGroup,
-};
-
 /** The security groups attached to the load balancer, read in shared batches across load balancers. */
 export const securityGroups = defineFacet<'securityGroups', SecurityGroup[]>({
   key: 'securityGroups',
@@ -81,9 +44,9 @@ export const securityGroups = defineFacet<'securityGroups', SecurityGroup[]>({
   },
 });
 
-/** Shared by every facet that reads security groups; Config items prime it with their own copy. */
+/** Shared by every facet that reads security groups; Config items prime it with their own copy (RegionalAws.prime). */
 export function securityGroupLoader(aws: RegionalAws) {
-  return aws.batcher<string, SecurityGroup>('security-groups', GROUPS_PER_CALL, async (ids) => {
+  return aws.batcher<string, SecurityGroup>(SECURITY_GROUP_READER, GROUPS_PER_CALL, async (ids) => {
     const ec2 = aws.client(EC2Client);
     try {
       const out = await ec2.send(new DescribeSecurityGroupsCommand({ GroupIds: [...ids] }));

@@ -6,8 +6,10 @@ import {
   DescribeTargetHealthCommand,
   ElasticLoadBalancingV2Client,
   paginateDescribeTargetGroups,
+  type TargetGroup as RawTargetGroup,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { z } from 'zod';
+import type { RegionalAws } from '../../aws/regional-aws.js';
 import { defineFacet } from '../facet.js';
 import { errorCode } from '../fetched.js';
 import { classicTargets, type TargetGroup, targetGroup } from '../normalize/targets.js';
@@ -57,7 +59,7 @@ export const targets = defineFacet<'targets', TargetGroup[]>({
     'elasticloadbalancing:DescribeInstanceHealth',
   ],
   snapshot: z.array(targetGroupSnapshot),
-  async live(lb, { aws }) {
+  async live(lb, { aws, regionWide }) {
     if (lb.kind === 'classic') {
       const out = await aws
         .client(ElasticLoadBalancingClient)
@@ -77,20 +79,74 @@ export const targets = defineFacet<'targets', TargetGroup[]>({
         }),
       ),
     );
-    const raws = [];
-    try {
-      for await (const page of paginateDescribeTargetGroups(
-        { client, pageSize: 400 },
-        { LoadBalancerArn: lb.arn },
-      )) {
-        raws.push(...(page.TargetGroups ?? []));
-      }
-    } catch (error) {
-      // Asked by load balancer, ELB answers TargetGroupNotFound when the load balancer has none.
-      if (!NO_TARGET_GROUPS.has(errorCode(error))) throw error;
-    }
+    const raws = await targetGroupsOf(lb.arn, aws, regionWide === true);
     return Promise.all(
       raws.map(async (raw) => targetGroup(raw, await health.load(raw.TargetGroupArn ?? ''))),
     );
   },
 });
+
+/** The model's maximum PageSize for DescribeTargetGroups (botocore elbv2 PageSize: min 1, max 400). */
+const TARGET_GROUPS_PER_PAGE = 400;
+
+/**
+ * A sweep lists every target group of the region once (ceil(groups / 400) calls) and takes each
+ * load balancer's from the index; a change evaluation judges one load balancer, for which one call
+ * filtered by it is cheaper than paging through the region.
+ */
+async function targetGroupsOf(loadBalancerArn: string, aws: RegionalAws, regionWide: boolean) {
+  if (regionWide) {
+    const index = await aws.once('target-groups-by-load-balancer', () => listTargetGroups(aws));
+    const groups = index.take(loadBalancerArn);
+    if (groups) return groups;
+  }
+  const raws: RawTargetGroup[] = [];
+  try {
+    for await (const page of paginateDescribeTargetGroups(
+      { client: aws.client(ElasticLoadBalancingV2Client) },
+      // PageSize in the input: the paginator has no page-size token, so its pageSize is dropped.
+      { LoadBalancerArn: loadBalancerArn, PageSize: TARGET_GROUPS_PER_PAGE },
+    )) {
+      raws.push(...(page.TargetGroups ?? []));
+    }
+  } catch (error) {
+    // Asked by load balancer, ELB answers TargetGroupNotFound when the load balancer has none.
+    if (!NO_TARGET_GROUPS.has(errorCode(error))) throw error;
+  }
+  return raws;
+}
+
+/** The region's target groups by load balancer ARN; each load balancer's entry is handed out once. */
+class TargetGroupIndex {
+  private readonly taken = new Set<string>();
+  constructor(private readonly byLoadBalancer: Map<string, RawTargetGroup[]>) {}
+
+  /**
+   * The groups of a load balancer listed region-wide, dropped from the index to keep memory flat.
+   * Undefined when already handed out (the estate released and re-reads it): read it again then.
+   */
+  take(loadBalancerArn: string): RawTargetGroup[] | undefined {
+    if (this.taken.has(loadBalancerArn)) return undefined;
+    this.taken.add(loadBalancerArn);
+    const groups = this.byLoadBalancer.get(loadBalancerArn) ?? [];
+    this.byLoadBalancer.delete(loadBalancerArn);
+    return groups;
+  }
+}
+
+async function listTargetGroups(aws: RegionalAws): Promise<TargetGroupIndex> {
+  const byLoadBalancer = new Map<string, RawTargetGroup[]>();
+  for await (const page of paginateDescribeTargetGroups(
+    { client: aws.client(ElasticLoadBalancingV2Client) },
+    { PageSize: TARGET_GROUPS_PER_PAGE },
+  )) {
+    for (const group of page.TargetGroups ?? []) {
+      for (const arn of group.LoadBalancerArns ?? []) {
+        const groups = byLoadBalancer.get(arn);
+        if (groups) groups.push(group);
+        else byLoadBalancer.set(arn, [group]);
+      }
+    }
+  }
+  return new TargetGroupIndex(byLoadBalancer);
+}

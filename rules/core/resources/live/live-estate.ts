@@ -20,10 +20,10 @@ import {
 } from '../../model/model.js';
 import { type Estate, FacetUnavailableError, MemoisingEstate } from '../estate.js';
 import type { AnyFacet, Facet } from '../facet.js';
-import { securityGroupLoader } from '../facets/security-groups.js';
 import { errorCode, type Fetched, failed, failedFrom, loaded } from '../fetched.js';
 import { classicLoadBalancer } from '../normalize/classic.js';
 import { elbv2LoadBalancer } from '../normalize/elbv2.js';
+import { SECURITY_GROUP_READER } from '../readers.js';
 
 const NOT_FOUND = new Set([
   'LoadBalancerNotFoundException',
@@ -41,6 +41,8 @@ export const LIVE_ESTATE_IAM_ACTIONS = [
 export class LiveEstate extends MemoisingEstate implements Estate {
   readonly region: string;
   private readonly loadBalancers = new Map<string, Promise<Fetched<LoadBalancer | undefined>>>();
+  /** Set once the region's load balancers are listed: facets may then list region-wide. */
+  private regionWide = false;
 
   private constructor(
     readonly aws: RegionalAws,
@@ -61,7 +63,12 @@ export class LiveEstate extends MemoisingEstate implements Estate {
 
   // PageSize goes in the input: the ELB paginators have no page-size token, so their pageSize
   // option is silently dropped and the service default applies (50 on some emulators).
-  async *listLoadBalancers(types: readonly ReportedResourceType[]): AsyncIterable<LoadBalancer> {
+  listLoadBalancers(types: readonly ReportedResourceType[]): AsyncIterable<LoadBalancer> {
+    this.regionWide = true;
+    return this.listing(types);
+  }
+
+  private async *listing(types: readonly ReportedResourceType[]): AsyncIterable<LoadBalancer> {
     if (types.includes(ELBV2_LOAD_BALANCER)) {
       const client = this.aws.client(ElasticLoadBalancingV2Client);
       for await (const page of paginateDescribeLoadBalancers({ client }, { PageSize: 400 })) {
@@ -93,13 +100,14 @@ export class LiveEstate extends MemoisingEstate implements Estate {
 
   /** A security group as a Config item recorded it: used instead of reading it again. */
   primeSecurityGroup(group: SecurityGroup): void {
-    securityGroupLoader(this.aws).clear(group.groupId).prime(group.groupId, group);
+    this.aws.prime(SECURITY_GROUP_READER, group.groupId, group);
   }
 
   async loadBalancersUsingSecurityGroup(groupId: string): Promise<Fetched<LoadBalancer[]>> {
     try {
       const out: LoadBalancer[] = [];
-      for await (const lb of this.listLoadBalancers([ELBV2_LOAD_BALANCER, CLASSIC_LOAD_BALANCER])) {
+      // Not a sweep: only the few load balancers using the group are judged, so facets stay per load balancer.
+      for await (const lb of this.listing([ELBV2_LOAD_BALANCER, CLASSIC_LOAD_BALANCER])) {
         if (lb.securityGroupIds.includes(groupId)) {
           this.primeLoadBalancer(lb);
           out.push(lb);
@@ -117,6 +125,7 @@ export class LiveEstate extends MemoisingEstate implements Estate {
         await facet.live(lb, {
           aws: this.aws,
           need: <T>(f: Facet<string, T>, l: LoadBalancer) => this.need(f, l),
+          regionWide: this.regionWide,
         }),
       );
     } catch (error) {

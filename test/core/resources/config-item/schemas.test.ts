@@ -28,7 +28,7 @@ describe('item parts derived from the facets', () => {
       'supplementaryConfiguration.LoadBalancerPolicies -> classicPolicies',
       'configuration -> availabilityZones',
     ]);
-    expect(summary(SECURITY_GROUP)).toEqual(['configuration -> securityGroups,targetSecurityGroups']);
+    expect(summary(SECURITY_GROUP)).toEqual(['configuration -> ']);
     expect(summary('AWS::ElasticLoadBalancingV2::Listener')).toEqual([]);
   });
 
