@@ -1,4 +1,5 @@
 import { fromFindings, notApplicable } from '../core/engine/outcome.js';
+import { eachListener, reportOnParameter } from '../core/engine/per-resource.js';
 import { defineRule } from '../core/engine/rule.js';
 import { ELBV2_LISTENER, ELBV2_LOAD_BALANCER, ELBV2_TLS_PROTOCOLS } from '../core/model/model.js';
 import { setElbv2SslPolicy } from '../core/remediation/set-elbv2-ssl-policy/link.js';
@@ -57,9 +58,11 @@ export const rule = defineRule({
         'ignored). strict: TLS 1.3 supported, nothing below TLS 1.2, forward secrecy, and either only AEAD ciphers ' +
         '(the Res shape) or post-quantum key exchange; added to the property parameters.',
     },
+    reportOn: reportOnParameter('listener'),
   },
   remediation: setElbv2SslPolicy,
   needs: [listeners, tlsPolicies],
+  reportEach: { resourceType: ELBV2_LISTENER, evaluateEach: eachListener },
   controls: [
     {
       framework: 'Security Hub',

@@ -1,4 +1,5 @@
 import { compliant, nonCompliant } from '../core/engine/outcome.js';
+import { eachListener, reportOnParameter } from '../core/engine/per-resource.js';
 import { defineRule } from '../core/engine/rule.js';
 import { ELBV2_LISTENER, ELBV2_LOAD_BALANCER } from '../core/model/model.js';
 import { addNlbTlsListener } from '../core/remediation/add-nlb-tls-listener/link.js';
@@ -27,9 +28,11 @@ export const rule = defineRule({
       description:
         'Whether TCP_UDP listeners pass. They cannot be TLS without giving up UDP on the same port (DNS, some games).',
     },
+    reportOn: reportOnParameter('listener'),
   },
   needs: [listeners],
   remediation: addNlbTlsListener,
+  reportEach: { resourceType: ELBV2_LISTENER, evaluateEach: eachListener },
   controls: [
     {
       framework: 'Security Hub',
