@@ -2,20 +2,28 @@
 // both give the same answer. Data that could not be read is never judged COMPLIANT: the result
 // is INSUFFICIENT_DATA with the reason, and the caller decides what to do with it.
 
-import { describeKind, type LoadBalancer, type LoadBalancerKind, type ResourceRef } from '../model/model.js';
+import {
+  describeKind,
+  ELBV2_LISTENER,
+  type LoadBalancer,
+  type LoadBalancerKind,
+  type ResourceRef,
+} from '../model/model.js';
 import type { Estate } from '../resources/estate.js';
 import { annotationOf } from './annotation.js';
 import type { ComplianceType, RuleOutcome } from './outcome.js';
 import { InvalidParameterError, type ParamValues, parseParameters } from './parameters.js';
-import type { AnyReporting } from './per-resource.js';
+import { type AnyReporting, childReporting } from './per-resource.js';
 import type { AnyRule } from './rule.js';
 
 export interface Evaluation {
   ruleId: string;
   resourceType: string;
   resourceId: string;
-  /** Short display name: the load balancer name. */
+  /** Short display name: the load balancer name (with the listener or target group for a child). */
   resourceName: string;
+  /** For a listener or target group: the load balancer it was judged with. */
+  loadBalancerId?: string;
   kind?: LoadBalancerKind;
   accountId: string;
   region: string;
@@ -74,13 +82,20 @@ export async function judgeEach(
   const base = baseOf(rule, lb);
   const loaded = await loadModel(rule, lb, estate, params, base);
   if (!loaded.ok) return { judged: false, evaluation: loaded.evaluation };
+  const noun = each.resourceType === ELBV2_LISTENER ? 'listener' : 'target group';
   try {
     const outcomes = each.evaluateEach(loaded.model, contextOf(lb, params, now), (model, context) =>
       rule.evaluate(model as never, context),
     );
     const children = outcomes.map(({ resourceId, name, outcome }) =>
       fromOutcome(
-        { ...base, resourceType: each.resourceType, resourceId, resourceName: `${lb.name} ${name}` },
+        {
+          ...base,
+          resourceType: each.resourceType,
+          resourceId,
+          resourceName: `${lb.name} ${noun} ${name}`,
+          loadBalancerId: lb.resourceId,
+        },
         outcome,
       ),
     );
@@ -88,6 +103,23 @@ export async function judgeEach(
   } catch (error) {
     return { judged: false, evaluation: ruleError(rule, lb, base, error) };
   }
+}
+
+/**
+ * What a report shows for one load balancer: its evaluation, or under reportOn one per child; a
+ * load balancer whose children were not judged keeps its own NOT_APPLICABLE or INSUFFICIENT_DATA.
+ */
+export async function judgeForReport(
+  rule: AnyRule,
+  lb: LoadBalancer,
+  estate: Estate,
+  params: ParamValues<AnyRule['parameters']>,
+  now: Date,
+): Promise<Evaluation[]> {
+  const each = childReporting(rule, params);
+  if (!each) return [await judge(rule, lb, estate, params, now)];
+  const result = await judgeEach(rule, each, lb, estate, params, now);
+  return result.judged ? result.children : [result.evaluation];
 }
 
 type Base = Omit<Evaluation, 'complianceType' | 'annotation' | 'findings'>;

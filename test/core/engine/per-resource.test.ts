@@ -92,7 +92,7 @@ describe('a Listener change with reportOn=listener', () => {
     ]);
     const tcp = result.evaluations.find((e) => e.resourceId === listenerArnOf(EDGE, 'tcp'))!;
     expect(tcp.annotation).toBe('TCP:80 is plaintext TCP; use a TLS listener');
-    expect(tcp.resourceName).toBe('edge TCP:80');
+    expect(tcp.resourceName).toBe('edge listener TCP:80');
   });
 
   it('still reports the load balancer with the default reportOn', async () => {
