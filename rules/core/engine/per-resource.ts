@@ -43,7 +43,12 @@ export function childReporting(
   params: Readonly<Record<string, unknown>>,
 ): AnyReporting | undefined {
   const each = rule.reportEach;
-  return each && params[REPORT_ON] === VALUE_OF[each.resourceType] ? each : undefined;
+  return each && params[REPORT_ON] === reportOnValue(rule) ? each : undefined;
+}
+
+/** The reportOn value that selects the rule's per-resource reporting, if it has one. */
+export function reportOnValue(rule: AnyRule): string | undefined {
+  return rule.reportEach ? VALUE_OF[rule.reportEach.resourceType] : undefined;
 }
 
 /** The resource types the rule's evaluations name under these parameters. */
