@@ -47,9 +47,7 @@ export function configRuleProperties(rule: AnyRule, inputs: ConfigRuleInputs): R
   return {
     ConfigRuleName: inputs.name,
     Description: ruleDescription(rule, inputs.descriptionPrefix),
-    ...(rule.triggers.changes.length
-      ? { Scope: { ComplianceResourceTypes: [...rule.triggers.changes] } }
-      : {}),
+    ...(rule.triggers.changes.length ? { Scope: { ComplianceResourceTypes: scopeOf(rule) } } : {}),
     Source: {
       Owner: 'CUSTOM_LAMBDA',
       SourceIdentifier: inputs.functionArn,
@@ -57,4 +55,15 @@ export function configRuleProperties(rule: AnyRule, inputs: ConfigRuleInputs): R
     },
     ...(Object.keys(inputs.inputParameters).length ? { InputParameters: inputs.inputParameters } : {}),
   };
+}
+
+/**
+ * The types whose changes trigger the rule, plus the child type it can report on: a listener or target
+ * group the rule reports on one by one must trigger it, or its deletion would never be reported.
+ */
+export function scopeOf(rule: AnyRule): string[] {
+  const child = rule.reportEach?.resourceType;
+  return child && !rule.triggers.changes.includes(child)
+    ? [...rule.triggers.changes, child]
+    : [...rule.triggers.changes];
 }

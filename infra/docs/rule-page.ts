@@ -3,6 +3,7 @@
 import { posix } from 'node:path';
 import { requiredIamActions } from '../../rules/core/engine/iam.js';
 import { expectedForm, type ParamSpec } from '../../rules/core/engine/parameters.js';
+import { reportOnValue } from '../../rules/core/engine/per-resource.js';
 import type { AnyRule } from '../../rules/core/engine/rule.js';
 import { cell, code } from './rule-table.js';
 
@@ -37,7 +38,7 @@ export function renderRulePage(rule: AnyRule, notes: string): string {
     '| --- | --- |',
     `| Severity | ${rule.severity} |`,
     `| Applies to | ${rule.appliesTo.join(', ')} load balancers |`,
-    `| Reports on | ${rule.resourceTypes.map(code).join(', ')} |`,
+    `| Reports on | ${rule.resourceTypes.map(code).join(', ')}${rule.reportEach ? `; each ${code(rule.reportEach.resourceType)} with ${code(`reportOn=${reportOnValue(rule)}`)}` : ''} |`,
     `| Triggers | ${triggers(rule)} |`,
     `| Reads | ${rule.needs.length ? rule.needs.map((f) => code(f.key)).join(', ') : 'the load balancer only'} |`,
     '',

@@ -1,4 +1,5 @@
 import { fromFindings, notApplicable } from '../core/engine/outcome.js';
+import { eachListener, reportOnParameter } from '../core/engine/per-resource.js';
 import { defineRule } from '../core/engine/rule.js';
 import { ELBV2_LISTENER, ELBV2_LOAD_BALANCER, ELBV2_TLS_PROTOCOLS } from '../core/model/model.js';
 import { setElbv2SslPolicy, tlsPreset } from '../core/remediation/set-elbv2-ssl-policy/link.js';
@@ -57,16 +58,18 @@ export const rule = defineRule({
         'ignored). strict: TLS 1.3 supported, nothing below TLS 1.2, forward secrecy, and either only AEAD ciphers ' +
         '(the Res shape) or post-quantum key exchange; added to the property parameters.',
     },
+    reportOn: reportOnParameter('listener'),
   },
   remediation: setElbv2SslPolicy,
   needs: [listeners, tlsPolicies],
+  reportEach: { resourceType: ELBV2_LISTENER, evaluateEach: eachListener },
   controls: [
     {
       framework: 'Security Hub',
       id: 'ELB.17',
       relation: 'looser',
       note: 'The defaults pass any TLS 1.2+ forward-secret policy, such as ELBSecurityPolicy-TLS13-1-2-2021-06, which ELB.17 fails.',
-      parity: { preset: 'securityhub' },
+      parity: { preset: 'securityhub', reportOn: 'listener' },
     },
     {
       framework: 'AWS Config managed rule',

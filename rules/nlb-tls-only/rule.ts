@@ -1,4 +1,5 @@
 import { compliant, nonCompliant, notApplicable } from '../core/engine/outcome.js';
+import { eachListener, reportOnParameter } from '../core/engine/per-resource.js';
 import { defineRule } from '../core/engine/rule.js';
 import {
   ELBV2_LISTENER,
@@ -53,16 +54,18 @@ export const rule = defineRule({
       description:
         'securityhub: Security Hub ELB.18. ALB listeners are judged too and must be HTTPS (a redirecting HTTP listener fails); NLB listeners must be TLS (TCP passthrough, QUIC, UDP and TCP_UDP fail); allowTcpUdp and tlsPassthroughListeners are ignored.',
     },
+    reportOn: reportOnParameter('listener'),
   },
   needs: [listeners],
   remediation: addNlbTlsListener,
+  reportEach: { resourceType: ELBV2_LISTENER, evaluateEach: eachListener },
   controls: [
     {
       framework: 'Security Hub',
       id: 'ELB.18',
       relation: 'looser',
       note: 'The defaults judge NLBs only and exempt UDP and QUIC listeners; ELB.18 also fails ALB listeners that are not HTTPS.',
-      parity: { preset: 'securityhub' },
+      parity: { preset: 'securityhub', reportOn: 'listener' },
     },
     {
       framework: 'AWS Config managed rule',

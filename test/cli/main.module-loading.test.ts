@@ -9,7 +9,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../support/cli.js';
 
 const RECORDER = join(import.meta.dirname, 'module-loading', 'record-modules.mjs');
-const SAMPLE = 'rules/core/resources/sample-estate';
 /** What loading an SDK client looks like: the client packages and the machinery only they use. */
 const SDK_CLIENT =
   /node_modules\/(@aws-sdk\/client-[^/]+|@aws-sdk\/credential-provider[^/]*|@smithy\/(smithy-client|node-http-handler|middleware-retry))\//;

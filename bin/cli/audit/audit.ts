@@ -13,7 +13,7 @@
 
 import type { AwsScope, RegionalAws } from '../../../rules/core/aws/regional-aws.js';
 import { isThrottling } from '../../../rules/core/aws/throttling.js';
-import { type Evaluation, judge, ruleParameters } from '../../../rules/core/engine/judge.js';
+import { type Evaluation, judgeForReport, ruleParameters } from '../../../rules/core/engine/judge.js';
 import type { ParamValues } from '../../../rules/core/engine/parameters.js';
 import type { AnyRule } from '../../../rules/core/engine/rule.js';
 import type { LoadBalancer, ReportedResourceType } from '../../../rules/core/model/model.js';
@@ -212,9 +212,11 @@ async function auditEstate(
   const judgeOne = async (lb: LoadBalancer, rules: readonly PreparedRule[]) => {
     try {
       for (const { rule, params } of rules) {
-        const evaluation = await judge(rule, lb, estate, params, now);
-        report(evaluation);
-        await options.onEvaluation?.(evaluation);
+        // One evaluation per load balancer, or per listener or target group under reportOn.
+        for (const evaluation of await judgeForReport(rule, lb, estate, params, now)) {
+          report(evaluation);
+          await options.onEvaluation?.(evaluation);
+        }
       }
       estate.release(lb);
       options.onLoadBalancer?.(scope);

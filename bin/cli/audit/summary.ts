@@ -69,7 +69,8 @@ export function summarize(
     tally(byAccount, e.accountId, e.complianceType);
     const severity = severityOf.get(e.ruleId);
     if (severity) tally(bySeverity, severity, e.complianceType);
-    loadBalancers.add(`${e.accountId}|${e.region}|${e.resourceId}`);
+    // A listener or target group counts as its load balancer.
+    loadBalancers.add(`${e.accountId}|${e.region}|${e.loadBalancerId ?? e.resourceId}`);
   }
   const rules: Record<string, RuleSummary> = {};
   for (const rule of extra.rules ?? []) {

@@ -2,17 +2,35 @@
 // message types; it returns what to send and sends nothing itself.
 
 import { forEachConcurrent } from '../aws/concurrency.js';
-import type { ReportedResourceType, ResourceRef } from '../model/model.js';
+import {
+  ELBV2_LISTENER,
+  ELBV2_LOAD_BALANCER,
+  type LoadBalancer,
+  type ReportedResourceType,
+  type ResourceRef,
+} from '../model/model.js';
 import { affectedBy, isReportedType } from '../resources/affected.js';
-import { type ConfigurationItem, normalizeConfigurationItem } from '../resources/config-item/item.js';
+import {
+  type ConfigurationItem,
+  EVALUABLE_STATUSES,
+  normalizeConfigurationItem,
+} from '../resources/config-item/item.js';
+import { subjectOf } from '../resources/config-item/to-model.js';
 import type { Estate } from '../resources/estate.js';
 import { failedFrom } from '../resources/fetched.js';
 import { cut } from './annotation.js';
 import { CHANGE, OVERSIZED, parseRuleEvent, type RuleEvent } from './event.js';
-import { type Evaluation, judge, notApplicable, ruleParameters } from './judge.js';
+import { type Evaluation, judge, judgeEach, notApplicable, ruleParameters } from './judge.js';
 import type { Log } from './log.js';
 import { type ReadParameter, resolveParameterStore } from './parameter-store.js';
-import { engineParameters } from './parameters.js';
+import { engineParameters, type ParamValues } from './parameters.js';
+import {
+  type AnyReporting,
+  childReporting,
+  parentOf,
+  reportableTypes,
+  reportedTypes,
+} from './per-resource.js';
 import type { AnyRule } from './rule.js';
 
 export interface EstateScope {
@@ -100,7 +118,20 @@ export async function runInvocation(
   const unlisted: ListingFailure[] = [];
   const where = { accountId: estate.accountId, region: estate.region };
 
-  if (
+  // Per-resource reporting (reportOn): each load balancer's model is judged once, and each of its
+  // listeners or target groups gets the evaluation.
+  const each = childReporting(rule, params);
+  const judged = async (lb: LoadBalancer): Promise<Evaluation[]> => {
+    if (!each) return [await judge(rule, lb, estate, params, now)];
+    const result = await judgeEach(rule, each, lb, estate, params, now);
+    if (result.judged) return result.children;
+    // A load balancer the rule skips is no resource it reports on; one it could not read is counted.
+    return result.evaluation.complianceType === 'INSUFFICIENT_DATA' ? [result.evaluation] : [];
+  };
+
+  if (item && each && item.resourceType === each.resourceType) {
+    results.push(...(await childChanged(rule, each, item, event.eventLeftScope, estate, params, now, log)));
+  } else if (
     item &&
     isReportedType(item.resourceType) &&
     !rule.resourceTypes.includes(item.resourceType as ReportedResourceType)
@@ -113,35 +144,46 @@ export async function runInvocation(
         resourceId: item.resourceId,
         reason: affected.reason,
       });
-      results.push({
-        ...notApplicable(rule, { resourceType: item.resourceType, resourceId: item.resourceId }, where, ''),
-        complianceType: 'INSUFFICIENT_DATA',
-        annotation: cut(`Not evaluated: ${affected.reason}`),
-        error: { code: affected.code, reason: affected.reason },
-      });
+      results.push(unreadable(rule, item, where, affected));
     } else if (affected.value.type === 'gone') {
       const { ref, why } = affected.value;
-      results.push(notApplicable(rule, ref, where, why));
+      // Per child, a deleted load balancer's listeners get their own deletion items, and the sweep clears the rest.
+      if (each) log.info('load balancer gone; its children are cleared by their own items', { ref, why });
+      else results.push(notApplicable(rule, ref, where, why));
     } else if (affected.value.type === 'nothing') {
       log.info('nothing to evaluate', { resourceId: item.resourceId, why: affected.value.why });
     } else {
       for (const lb of affected.value.loadBalancers) {
         if (!rule.resourceTypes.includes(lb.resourceType)) continue;
-        results.push(await judge(rule, lb, estate, params, now));
+        results.push(...(await judged(lb)));
       }
     }
   } else {
     // Each type is listed on its own: a Classic listing that is denied or throttled past its
     // retries must not cost the ALBs and NLBs their evaluations, nor the other way round.
     const seen = new Set<string>();
+    /** Load balancers whose children could not be judged: none of their results is stale. */
+    const unjudged = new Set<string>();
+    /** Why the rule skips a load balancer, for its children's earlier results. */
+    const skipped = new Map<string, string>();
     for (const resourceType of rule.resourceTypes) {
       try {
         await forEachConcurrent(
           estate.listLoadBalancers([resourceType]),
           deps.concurrency ?? 8,
           async (lb) => {
-            seen.add(`${lb.resourceType}|${lb.resourceId}`);
-            results.push(await judge(rule, lb, estate, params, now));
+            if (each) {
+              const result = await judgeEach(rule, each, lb, estate, params, now);
+              if (result.judged) for (const child of result.children) seen.add(keyOf(child));
+              else if (result.evaluation.complianceType === 'INSUFFICIENT_DATA') unjudged.add(lb.resourceId);
+              else skipped.set(lb.resourceId, result.evaluation.annotation);
+              results.push(
+                ...(result.judged ? result.children : unjudged.has(lb.resourceId) ? [result.evaluation] : []),
+              );
+            } else {
+              seen.add(keyOf(lb));
+              results.push(await judge(rule, lb, estate, params, now));
+            }
             estate.release(lb);
           },
         );
@@ -157,12 +199,29 @@ export async function runInvocation(
     if (deps.listEvaluatedResources && event.configRuleName) {
       // A type whose listing failed has no complete list, so none of its results is called stale.
       const listed = rule.resourceTypes.filter((t) => !unlisted.some((u) => u.resourceType === t));
+      const reported = reportedTypes(rule, params);
+      const reportable = reportableTypes(rule);
       try {
         for (const ref of await deps.listEvaluatedResources(event.configRuleName, scope)) {
-          if (
-            !seen.has(`${ref.resourceType}|${ref.resourceId}`) &&
-            listed.includes(ref.resourceType as ReportedResourceType)
-          ) {
+          if (seen.has(keyOf(ref)) || !reportable.includes(ref.resourceType)) continue;
+          if (!reported.includes(ref.resourceType)) {
+            // Left from before reportOn changed: these parameters report on other resources.
+            results.push(
+              notApplicable(rule, ref, where, `This rule now reports on ${reported.join(' and ')}.`),
+            );
+          } else if (each) {
+            // Children belong to ELBv2 load balancers: without their complete list, nothing is stale.
+            if (!listed.includes(ELBV2_LOAD_BALANCER)) continue;
+            const parent = parentOf(ref.resourceType, ref.resourceId);
+            // A target group may serve any load balancer: one unjudged keeps them all.
+            if (parent ? unjudged.has(parent) : unjudged.size > 0) continue;
+            const why =
+              (parent && skipped.get(parent)) ??
+              (ref.resourceType === ELBV2_LISTENER
+                ? 'The listener no longer exists.'
+                : 'The target group no longer serves a load balancer this rule judges.');
+            results.push(notApplicable(rule, ref, where, why));
+          } else if (listed.includes(ref.resourceType as ReportedResourceType)) {
             results.push(notApplicable(rule, ref, where, 'The load balancer no longer exists.'));
           }
         }
@@ -200,6 +259,92 @@ export async function runInvocation(
     unlisted,
     orderingTimestamp: Number.isNaN(orderingTimestamp.getTime()) ? now : orderingTimestamp,
   };
+}
+
+const keyOf = (ref: ResourceRef) => `${ref.resourceType}|${ref.resourceId}`;
+
+function unreadable(
+  rule: AnyRule,
+  ref: ResourceRef,
+  where: { accountId: string; region: string },
+  failure: { code: string; reason: string },
+): Evaluation {
+  return {
+    ...notApplicable(rule, ref, where, ''),
+    complianceType: 'INSUFFICIENT_DATA',
+    annotation: cut(`Not evaluated: ${failure.reason}`),
+    error: { code: failure.code, reason: failure.reason },
+  };
+}
+
+/**
+ * A change to a listener or target group the rule reports on: its load balancer is judged and
+ * every child of it reported; the changed one gets NOT_APPLICABLE when it is deleted, left the
+ * scope, or is no longer among its load balancer's children.
+ */
+async function childChanged(
+  rule: AnyRule,
+  each: AnyReporting,
+  item: ConfigurationItem,
+  leftScope: boolean,
+  estate: Estate,
+  params: ParamValues<AnyRule['parameters']>,
+  now: Date,
+  log: Log,
+): Promise<Evaluation[]> {
+  const ref = { resourceType: item.resourceType, resourceId: item.resourceId };
+  const where = { accountId: estate.accountId, region: estate.region };
+  if (leftScope) return [notApplicable(rule, ref, where, 'The resource left the rule’s scope.')];
+  if (!EVALUABLE_STATUSES.has(item.status))
+    return [notApplicable(rule, ref, where, `Configuration item status is ${item.status}.`)];
+  const subject = subjectOf(item);
+  const parents =
+    subject.type === 'listener'
+      ? subject.loadBalancerArn
+        ? [subject.loadBalancerArn]
+        : []
+      : subject.type === 'targetGroup'
+        ? subject.loadBalancerArns
+        : [];
+  if (!parents.length) {
+    if (subject.type === 'targetGroup')
+      return [notApplicable(rule, ref, where, 'The target group serves no load balancer.')];
+    const reason = `cannot tell the load balancer of ${item.resourceId}`;
+    log.error('could not tell which load balancer the change affects', { resourceId: item.resourceId });
+    return [unreadable(rule, ref, where, { code: 'UnknownLoadBalancer', reason })];
+  }
+  const out: Evaluation[] = [];
+  let found = false;
+  let why: string | undefined;
+  for (const resourceId of parents) {
+    const lb = await estate.getLoadBalancer({ resourceType: ELBV2_LOAD_BALANCER, resourceId });
+    if (!lb.ok) {
+      out.push(unreadable(rule, ref, where, lb));
+      found = true;
+      continue;
+    }
+    if (!lb.value || !rule.resourceTypes.includes(lb.value.resourceType)) {
+      why ??= 'Its load balancer no longer exists.';
+      continue;
+    }
+    const result = await judgeEach(rule, each, lb.value, estate, params, now);
+    if (!result.judged) {
+      if (result.evaluation.complianceType === 'INSUFFICIENT_DATA') {
+        out.push({ ...result.evaluation, ...ref, resourceName: displayNameOf(item) });
+        found = true;
+      } else why ??= result.evaluation.annotation;
+      continue;
+    }
+    out.push(...result.children);
+    if (result.children.some((c) => c.resourceId === item.resourceId)) found = true;
+    else why ??= `No longer among the children of ${lb.value.name}.`;
+  }
+  if (!found) out.push(notApplicable(rule, ref, where, why ?? 'Not found on its load balancer.'));
+  return out;
+}
+
+function displayNameOf(item: ConfigurationItem): string {
+  return item.resourceName ?? item.resourceId;
 }
 
 function requireAccount(accountId: string | undefined): string {

@@ -2,19 +2,28 @@
 // both give the same answer. Data that could not be read is never judged COMPLIANT: the result
 // is INSUFFICIENT_DATA with the reason, and the caller decides what to do with it.
 
-import { describeKind, type LoadBalancer, type LoadBalancerKind, type ResourceRef } from '../model/model.js';
+import {
+  describeKind,
+  ELBV2_LISTENER,
+  type LoadBalancer,
+  type LoadBalancerKind,
+  type ResourceRef,
+} from '../model/model.js';
 import type { Estate } from '../resources/estate.js';
 import { annotationOf } from './annotation.js';
 import type { ComplianceType, RuleOutcome } from './outcome.js';
 import { InvalidParameterError, type ParamValues, parseParameters } from './parameters.js';
+import { type AnyReporting, childReporting } from './per-resource.js';
 import type { AnyRule } from './rule.js';
 
 export interface Evaluation {
   ruleId: string;
   resourceType: string;
   resourceId: string;
-  /** Short display name: the load balancer name. */
+  /** Short display name: the load balancer name (with the listener or target group for a child). */
   resourceName: string;
+  /** For a listener or target group: the load balancer it was judged with. */
+  loadBalancerId?: string;
   kind?: LoadBalancerKind;
   accountId: string;
   region: string;
@@ -45,7 +54,78 @@ export async function judge(
   params: ParamValues<AnyRule['parameters']>,
   now: Date,
 ): Promise<Evaluation> {
-  const base = {
+  const base = baseOf(rule, lb);
+  const loaded = await loadModel(rule, lb, estate, params, base);
+  if (!loaded.ok) return loaded.evaluation;
+  try {
+    return fromOutcome(base, rule.evaluate(loaded.model as never, contextOf(lb, params, now)));
+  } catch (error) {
+    return ruleError(rule, lb, base, error);
+  }
+}
+
+/** What judging one load balancer per child gives: each child's evaluation, or why none was judged. */
+export type EachJudgement =
+  | { judged: true; children: Evaluation[] }
+  /** NOT_APPLICABLE (the rule skips the load balancer) or INSUFFICIENT_DATA (its data could not be read), on the load balancer. */
+  | { judged: false; evaluation: Evaluation };
+
+/** Judges the load balancer's model once and gives one evaluation per child (listener, target group). */
+export async function judgeEach(
+  rule: AnyRule,
+  each: AnyReporting,
+  lb: LoadBalancer,
+  estate: Estate,
+  params: ParamValues<AnyRule['parameters']>,
+  now: Date,
+): Promise<EachJudgement> {
+  const base = baseOf(rule, lb);
+  const loaded = await loadModel(rule, lb, estate, params, base);
+  if (!loaded.ok) return { judged: false, evaluation: loaded.evaluation };
+  const noun = each.resourceType === ELBV2_LISTENER ? 'listener' : 'target group';
+  try {
+    const outcomes = each.evaluateEach(loaded.model, contextOf(lb, params, now), (model, context) =>
+      rule.evaluate(model as never, context),
+    );
+    const children = outcomes.map(({ resourceId, name, outcome }) =>
+      fromOutcome(
+        {
+          ...base,
+          resourceType: each.resourceType,
+          resourceId,
+          resourceName: `${lb.name} ${noun} ${name}`,
+          loadBalancerId: lb.resourceId,
+        },
+        outcome,
+      ),
+    );
+    return { judged: true, children };
+  } catch (error) {
+    return { judged: false, evaluation: ruleError(rule, lb, base, error) };
+  }
+}
+
+/**
+ * What a report shows for one load balancer: its evaluation, or under reportOn one per child; a
+ * load balancer whose children were not judged keeps its own NOT_APPLICABLE or INSUFFICIENT_DATA.
+ */
+export async function judgeForReport(
+  rule: AnyRule,
+  lb: LoadBalancer,
+  estate: Estate,
+  params: ParamValues<AnyRule['parameters']>,
+  now: Date,
+): Promise<Evaluation[]> {
+  const each = childReporting(rule, params);
+  if (!each) return [await judge(rule, lb, estate, params, now)];
+  const result = await judgeEach(rule, each, lb, estate, params, now);
+  return result.judged ? result.children : [result.evaluation];
+}
+
+type Base = Omit<Evaluation, 'complianceType' | 'annotation' | 'findings'>;
+
+function baseOf(rule: AnyRule, lb: LoadBalancer): Base {
+  return {
     ruleId: rule.id,
     resourceType: lb.resourceType,
     resourceId: lb.resourceId,
@@ -54,52 +134,67 @@ export async function judge(
     accountId: lb.accountId,
     region: lb.region,
   };
+}
+
+function contextOf(lb: LoadBalancer, params: ParamValues<AnyRule['parameters']>, now: Date) {
+  return { params, now, accountId: lb.accountId, region: lb.region };
+}
+
+/** The model the rule asked for, or the evaluation that says why the rule cannot judge. */
+async function loadModel(
+  rule: AnyRule,
+  lb: LoadBalancer,
+  estate: Estate,
+  params: ParamValues<AnyRule['parameters']>,
+  base: Base,
+): Promise<{ ok: true; model: Record<string, unknown> } | { ok: false; evaluation: Evaluation }> {
   if (!rule.appliesTo.includes(lb.kind)) {
     const kinds = rule.appliesTo.map(describeKind).join(' or ');
-    return fromOutcome(base, {
-      compliance: 'NOT_APPLICABLE',
-      annotation: `${describeKind(lb.kind)}; this rule checks ${kinds}s.`,
-    });
+    return {
+      ok: false,
+      evaluation: fromOutcome(base, {
+        compliance: 'NOT_APPLICABLE',
+        annotation: `${describeKind(lb.kind)}; this rule checks ${kinds}s.`,
+      }),
+    };
   }
   // Applicability before data: a resource the rule skips costs no read and cannot fail one.
   const skip = rule.applicable?.(lb, params);
-  if (skip !== undefined) return fromOutcome(base, { compliance: 'NOT_APPLICABLE', annotation: skip });
+  if (skip !== undefined)
+    return { ok: false, evaluation: fromOutcome(base, { compliance: 'NOT_APPLICABLE', annotation: skip }) };
   const model: Record<string, unknown> = { lb };
   for (const facet of rule.needs) {
     const result = await estate.facet(facet, lb);
     if (!result.ok) {
       return {
-        ...base,
-        complianceType: 'INSUFFICIENT_DATA',
-        annotation: annotationOf({
-          compliance: 'NOT_APPLICABLE',
-          annotation: `Not evaluated: ${result.reason}`,
-        }),
-        findings: [],
-        error: { code: result.code, reason: result.reason },
+        ok: false,
+        evaluation: {
+          ...base,
+          complianceType: 'INSUFFICIENT_DATA',
+          annotation: annotationOf({
+            compliance: 'NOT_APPLICABLE',
+            annotation: `Not evaluated: ${result.reason}`,
+          }),
+          findings: [],
+          error: { code: result.code, reason: result.reason },
+        },
       };
     }
     model[facet.key] = result.value;
   }
-  try {
-    const outcome = rule.evaluate(model as never, {
-      params,
-      now,
-      accountId: lb.accountId,
-      region: lb.region,
-    });
-    return fromOutcome(base, outcome);
-  } catch (error) {
-    // A rule that throws has found data it does not understand: not evidence of compliance.
-    const reason = `rule ${rule.id} failed on ${lb.name}: ${error instanceof Error ? error.message : String(error)}`;
-    return {
-      ...base,
-      complianceType: 'INSUFFICIENT_DATA',
-      annotation: annotationOf({ compliance: 'NOT_APPLICABLE', annotation: `Not evaluated: ${reason}` }),
-      findings: [],
-      error: { code: 'RuleError', reason },
-    };
-  }
+  return { ok: true, model };
+}
+
+/** A rule that throws has found data it does not understand: not evidence of compliance. */
+function ruleError(rule: AnyRule, lb: LoadBalancer, base: Base, error: unknown): Evaluation {
+  const reason = `rule ${rule.id} failed on ${lb.name}: ${error instanceof Error ? error.message : String(error)}`;
+  return {
+    ...base,
+    complianceType: 'INSUFFICIENT_DATA',
+    annotation: annotationOf({ compliance: 'NOT_APPLICABLE', annotation: `Not evaluated: ${reason}` }),
+    findings: [],
+    error: { code: 'RuleError', reason },
+  };
 }
 
 /** NOT_APPLICABLE for a resource that is gone, out of scope, or not recorded. */
@@ -122,10 +217,7 @@ export function notApplicable(
   };
 }
 
-function fromOutcome(
-  base: Omit<Evaluation, 'complianceType' | 'annotation' | 'findings'>,
-  outcome: RuleOutcome,
-): Evaluation {
+function fromOutcome(base: Base, outcome: RuleOutcome): Evaluation {
   return {
     ...base,
     complianceType: outcome.compliance,
@@ -134,8 +226,14 @@ function fromOutcome(
   };
 }
 
-/** app/my-alb/50dc6c495c0c9188 → my-alb; a Classic name stays as it is. */
+/**
+ * app/my-alb/50dc6c495c0c9188 → my-alb; listener/app/my-alb/…/… → my-alb listener;
+ * targetgroup/my-tg/… → my-tg; a Classic name stays as it is.
+ */
 function displayName(resourceId: string): string {
-  const match = /:loadbalancer\/(?:app|net|gwy)\/([^/]+)\//.exec(resourceId);
-  return match?.[1] ?? resourceId;
+  const lb = /:loadbalancer\/(?:app|net|gwy)\/([^/]+)\//.exec(resourceId);
+  if (lb?.[1]) return lb[1];
+  const listener = /:listener\/(?:app|net|gwy)\/([^/]+)\//.exec(resourceId);
+  if (listener?.[1]) return `${listener[1]} listener`;
+  return /:targetgroup\/([^/]+)\//.exec(resourceId)?.[1] ?? resourceId;
 }

@@ -2,6 +2,7 @@
 // policy and the docs, plus a pure evaluate() that reads nothing but its model and context.
 
 import type {
+  ChildResourceType,
   LoadBalancer,
   LoadBalancerKind,
   ReportedResourceType,
@@ -92,6 +93,33 @@ export interface RuleContext<P> {
   region: string;
 }
 
+/** The verdict on one child of a load balancer (a listener, a target group), keyed by its ARN. */
+export interface ChildOutcome {
+  /** The child's ARN: Config's resource id for listeners and target groups. */
+  resourceId: string;
+  /** Short display name within its load balancer: "HTTPS:443", a target group name. */
+  name: string;
+  outcome: RuleOutcome;
+}
+
+/**
+ * Per-resource reporting: with the parameter reportOn set to this type's value (see
+ * per-resource.ts), the engine judges each load balancer's model once and reports one evaluation
+ * per child, as Security Hub does for controls on listeners and target groups.
+ */
+export interface PerResourceReporting<M, V> {
+  resourceType: ChildResourceType;
+  /**
+   * One outcome per child of the load balancer, every child included (NOT_APPLICABLE for those the
+   * rule does not judge). `evaluate` is the rule's own, for rules that judge each child alone.
+   */
+  evaluateEach(
+    model: M,
+    context: RuleContext<V>,
+    evaluate: (model: M, context: RuleContext<V>) => RuleOutcome,
+  ): ChildOutcome[];
+}
+
 export interface RuleDefinition<
   P extends ParamSpecs = ParamSpecs,
   Needs extends readonly AnyFacet[] = readonly AnyFacet[],
@@ -126,6 +154,8 @@ export interface RuleDefinition<
   /** Cross-parameter checks; each returned string is an error naming the parameters. */
   validateParameters?(params: ParamValues<P>): string[];
   evaluate(model: ModelOf<Needs>, context: RuleContext<ParamValues<P>>): RuleOutcome;
+  /** Reporting on each listener or target group instead of the load balancer, when reportOn selects it. */
+  reportEach?: PerResourceReporting<ModelOf<Needs>, ParamValues<P>>;
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: the registry holds rules of every parameter and facet shape.

@@ -4,12 +4,15 @@
 export const ELBV2_LOAD_BALANCER = 'AWS::ElasticLoadBalancingV2::LoadBalancer';
 export const ELBV2_LISTENER = 'AWS::ElasticLoadBalancingV2::Listener';
 export const CLASSIC_LOAD_BALANCER = 'AWS::ElasticLoadBalancing::LoadBalancer';
+export const ELBV2_TARGET_GROUP = 'AWS::ElasticLoadBalancingV2::TargetGroup';
 export const SECURITY_GROUP = 'AWS::EC2::SecurityGroup';
 
 /** Resource types a rule can report compliance on. */
 export type ReportedResourceType = typeof ELBV2_LOAD_BALANCER | typeof CLASSIC_LOAD_BALANCER;
+/** Parts of a load balancer Config records as resources of their own, which a rule may report on one by one. */
+export type ChildResourceType = typeof ELBV2_LISTENER | typeof ELBV2_TARGET_GROUP;
 /** Resource types whose Config changes can trigger a rule. */
-export type TriggerResourceType = ReportedResourceType | typeof ELBV2_LISTENER | typeof SECURITY_GROUP;
+export type TriggerResourceType = ReportedResourceType | ChildResourceType | typeof SECURITY_GROUP;
 
 export type ElbV2Kind = 'application' | 'network' | 'gateway';
 export type LoadBalancerKind = ElbV2Kind | 'classic';

@@ -1,10 +1,11 @@
 // Which load balancers a configuration item speaks for. A load balancer item speaks for itself; a
-// listener item for its load balancer; a security group item for every load balancer using it.
+// listener item for its load balancer; a target group item for those it serves; a security group item for every load balancer using it.
 // The item's own data is primed into the estate, so it is not read again.
 
 import {
   ELBV2_LISTENER,
   ELBV2_LOAD_BALANCER,
+  ELBV2_TARGET_GROUP,
   type LoadBalancer,
   type ResourceRef,
   SECURITY_GROUP,
@@ -63,6 +64,20 @@ export async function affectedBy(
     if (!found.ok) return found;
     if (!found.value) return loaded({ type: 'gone', ref: lbRef, why: 'The load balancer no longer exists.' });
     return loaded({ type: 'judge', loadBalancers: [found.value] });
+  }
+  if (item.resourceType === ELBV2_TARGET_GROUP) {
+    // A deleted target group's item records no load balancers: the periodic sweep re-judges them.
+    const subject = subjectOf(item);
+    const arns = subject.type === 'targetGroup' && evaluable ? subject.loadBalancerArns : [];
+    if (!arns.length)
+      return loaded({ type: 'nothing', why: `target group ${item.resourceId} names no load balancer` });
+    const loadBalancers: LoadBalancer[] = [];
+    for (const resourceId of arns) {
+      const found = await estate.getLoadBalancer({ resourceType: ELBV2_LOAD_BALANCER, resourceId });
+      if (!found.ok) return found;
+      if (found.value) loadBalancers.push(found.value);
+    }
+    return loaded({ type: 'judge', loadBalancers });
   }
   if (item.resourceType === SECURITY_GROUP) {
     if (evaluable) {

@@ -23,7 +23,7 @@ describe.skipIf(!run)('list parameters from SSM Parameter Store, on moto', () =>
 
   beforeAll(async () => {
     const ec2 = new EC2Client({});
-    const { vpc, subnets } = await createVpcWithSubnets(ec2, REGION);
+    const { subnets } = await createVpcWithSubnets(ec2, REGION);
     const elbv2 = new ElasticLoadBalancingV2Client({});
     for (const name of ['web-a', 'web-b', 'web-c'])
       await elbv2.send(

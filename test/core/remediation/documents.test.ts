@@ -13,8 +13,8 @@ import type { AnyRule, PermissionStatement, RemediationLink } from '../../../rul
 import { ELBV2_LOAD_BALANCER } from '../../../rules/core/model/model.js';
 import { addNlbTlsListener } from '../../../rules/core/remediation/add-nlb-tls-listener/link.js';
 import { dropInvalidHeaderFields } from '../../../rules/core/remediation/aws-drop-invalid-headers-for-alb/link.js';
-import { enableClbCrossZone } from '../../../rules/core/remediation/aws-enable-clb-cross-zone-load-balancing/link.js';
 import { enableConnectionDraining } from '../../../rules/core/remediation/aws-enable-clb-connection-draining/link.js';
+import { enableClbCrossZone } from '../../../rules/core/remediation/aws-enable-clb-cross-zone-load-balancing/link.js';
 import { enableDeletionProtection } from '../../../rules/core/remediation/aws-enable-elb-deletion-protection/link.js';
 import { enableAccessLogging } from '../../../rules/core/remediation/aws-enable-logging-for-alb-and-clb/link.js';
 import { enforceAlbHttps } from '../../../rules/core/remediation/enforce-alb-https/link.js';

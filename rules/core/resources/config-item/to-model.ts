@@ -6,6 +6,7 @@ import {
   CLASSIC_LOAD_BALANCER,
   ELBV2_LISTENER,
   ELBV2_LOAD_BALANCER,
+  ELBV2_TARGET_GROUP,
   type ElbV2Listener,
   type LoadBalancer,
   type LoadBalancerKind,
@@ -23,7 +24,7 @@ import {
   kindFromArn,
   loadBalancerArnOfListener,
 } from '../normalize/elbv2.js';
-import { str } from '../shape.js';
+import { str, strings } from '../shape.js';
 import type { ConfigurationItem } from './item.js';
 import { type ItemPart, itemParts } from './schemas.js';
 import { securityGroupItem } from './security-group-item.js';
@@ -42,6 +43,8 @@ export type ItemSubject =
       carried: CarriedFacet[];
     }
   | { type: 'listener'; loadBalancerArn?: string; listener?: ElbV2Listener }
+  /** The load balancers a target group serves, as its item records them (either casing). */
+  | { type: 'targetGroup'; loadBalancerArns: string[] }
   /** group is undefined when the item cannot prove the group's permissions. */
   | { type: 'securityGroup'; groupId: string; group?: SecurityGroup }
   | { type: 'unsupported' };
@@ -97,6 +100,13 @@ export function subjectOf(item: ConfigurationItem): ItemSubject {
         listener,
       };
     }
+    case ELBV2_TARGET_GROUP:
+      return {
+        type: 'targetGroup',
+        loadBalancerArns: strings(item.configuration, 'LoadBalancerArns', 'loadBalancerArns').filter((arn) =>
+          arn.startsWith('arn:'),
+        ),
+      };
     case SECURITY_GROUP: {
       const group = proves(securityGroupItem, item.configuration)
         ? securityGroupItem.read(withDefault(item.configuration, 'groupId', item.resourceId))
