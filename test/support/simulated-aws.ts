@@ -155,6 +155,8 @@ export class SimulatedAws {
 
   private answerJson(action: string): unknown {
     if (action === 'PutEvaluations') return { FailedEvaluations: [] };
+    // Most accounts have no Shield Advanced subscription.
+    if (action === 'GetSubscriptionState') return { SubscriptionState: 'INACTIVE' };
     return {};
   }
 
@@ -270,7 +272,7 @@ class Generator {
         return wrap(
           action,
           ELBV2_NS,
-          '<Attributes><member><Key>deletion_protection.enabled</Key><Value>false</Value></member><member><Key>routing.http.drop_invalid_header_fields.enabled</Key><Value>true</Value></member></Attributes>',
+          '<Attributes><member><Key>deletion_protection.enabled</Key><Value>false</Value></member><member><Key>routing.http.drop_invalid_header_fields.enabled</Key><Value>true</Value></member><member><Key>load_balancing.cross_zone.enabled</Key><Value>true</Value></member></Attributes>',
         );
       default:
         return wrap(action, ELBV2_NS, '');
@@ -279,7 +281,7 @@ class Generator {
 
   private elbv2Lb(i: number): string {
     const kind = this.kindOf(i);
-    return `<member><LoadBalancerArn>${this.arn(i)}</LoadBalancerArn><LoadBalancerName>lb-${i}</LoadBalancerName><Type>${kind}</Type><Scheme>${i % 4 === 0 ? 'internal' : 'internet-facing'}</Scheme><VpcId>vpc-1</VpcId><State><Code>active</Code></State><DNSName>lb-${i}.${this.e.region}.elb.amazonaws.com</DNSName><IpAddressType>ipv4</IpAddressType>${kind === 'application' ? `<SecurityGroups><member>sg-${i % 50}</member></SecurityGroups>` : ''}</member>`;
+    return `<member><LoadBalancerArn>${this.arn(i)}</LoadBalancerArn><LoadBalancerName>lb-${i}</LoadBalancerName><Type>${kind}</Type><Scheme>${i % 4 === 0 ? 'internal' : 'internet-facing'}</Scheme><VpcId>vpc-1</VpcId><State><Code>active</Code></State><DNSName>lb-${i}.${this.e.region}.elb.amazonaws.com</DNSName><IpAddressType>ipv4</IpAddressType><AvailabilityZones><member><ZoneName>${this.e.region}a</ZoneName><SubnetId>subnet-a</SubnetId></member><member><ZoneName>${this.e.region}b</ZoneName><SubnetId>subnet-b</SubnetId></member></AvailabilityZones>${kind === 'application' ? `<SecurityGroups><member>sg-${i % 50}</member></SecurityGroups>` : ''}</member>`;
   }
 
   private listeners(i: number): string[] {
@@ -337,7 +339,7 @@ class Generator {
     const listener = secure
       ? `<member><Listener><Protocol>HTTPS</Protocol><LoadBalancerPort>443</LoadBalancerPort><InstanceProtocol>HTTP</InstanceProtocol><InstancePort>80</InstancePort><SSLCertificateId>arn:aws:acm:${this.e.region}:${this.e.accountId}:certificate/c-${i}</SSLCertificateId></Listener><PolicyNames><member>ssl-neg</member></PolicyNames></member>`
       : '<member><Listener><Protocol>HTTP</Protocol><LoadBalancerPort>80</LoadBalancerPort><InstanceProtocol>HTTP</InstanceProtocol><InstancePort>80</InstancePort></Listener><PolicyNames/></member>';
-    return `<member><LoadBalancerName>lb-${i}</LoadBalancerName><DNSName>lb-${i}.${this.e.region}.elb.amazonaws.com</DNSName><Scheme>internet-facing</Scheme><VPCId>vpc-1</VPCId><SecurityGroups><member>sg-${i % 50}</member></SecurityGroups><ListenerDescriptions>${listener}</ListenerDescriptions><Instances/><HealthCheck><Target>HTTP:80/</Target><Interval>30</Interval><Timeout>5</Timeout><UnhealthyThreshold>2</UnhealthyThreshold><HealthyThreshold>10</HealthyThreshold></HealthCheck></member>`;
+    return `<member><LoadBalancerName>lb-${i}</LoadBalancerName><DNSName>lb-${i}.${this.e.region}.elb.amazonaws.com</DNSName><Scheme>internet-facing</Scheme><VPCId>vpc-1</VPCId><AvailabilityZones><member>${this.e.region}a</member><member>${this.e.region}b</member></AvailabilityZones><SecurityGroups><member>sg-${i % 50}</member></SecurityGroups><ListenerDescriptions>${listener}</ListenerDescriptions><Instances/><HealthCheck><Target>HTTP:80/</Target><Interval>30</Interval><Timeout>5</Timeout><UnhealthyThreshold>2</UnhealthyThreshold><HealthyThreshold>10</HealthyThreshold></HealthCheck></member>`;
   }
 }
 

@@ -73,7 +73,9 @@ describe.runIf(run)('requests per API of a live audit', () => {
     // Listings: one page per region and API that has load balancers of its family there.
     expect(calls['ELBv2.DescribeLoadBalancers']).toBe(2);
     expect(calls['ELB.DescribeLoadBalancers']).toBe(2);
-    expect(calls['ELBv2.DescribeTags']).toBe(2);
+    // One batch per region for the load balancers' tags and one for their target groups' tags.
+    expect(calls['ELBv2.DescribeTags']).toBe(4);
+    expect(calls['ELBv2.DescribeTargetGroupAttributes']).toBe(4);
     expect(calls['ELB.DescribeTags']).toBe(1);
   });
 

@@ -146,7 +146,7 @@ describe('a Listener change with reportOn=listener', () => {
       changeEvent(listenerItem(web, 'tcp', { ...TCP_80, protocol: 'HTTP' }), { parameters: PER_LISTENER }),
     );
     expect(rows(result.evaluations)).toEqual([[LISTENER, listenerArnOf(web, 'tcp'), 'NOT_APPLICABLE']]);
-    expect(result.evaluations[0]!.annotation).toMatch(/Application Load Balancer; this rule checks Network/);
+    expect(result.evaluations[0]!.annotation).toMatch(/ALB: judged only with preset=securityhub \(ELB.18\)/);
   });
 
   it('does not send a listener whose load balancer could not be read, and counts it unreadable', async () => {

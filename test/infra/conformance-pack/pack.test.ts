@@ -114,7 +114,9 @@ describe('the Security Hub FSBP variant', () => {
       ],
       ['ELB18NlbTlsOnly', 'fsbp-elb-18-nlb-tls-only', expect.stringContaining('[FSBP ELB.18 parity]')],
     ]);
-    expect(text).toContain('# Security Hub FSBP ELB.18: nlb-tls-only in parity mode (preset=securityhub)');
+    expect(text).toContain(
+      '# Security Hub FSBP ELB.18: nlb-tls-only in parity mode (preset=securityhub, reportOn=listener)',
+    );
   });
 
   it('writes each parity value into the rule, so a deployer cannot drift from the control', () => {

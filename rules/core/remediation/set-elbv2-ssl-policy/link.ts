@@ -10,6 +10,8 @@ import { ARN, describeOnly } from '../permissions.js';
 /** The elbv2-tls-policy parameters that decide which policies pass. */
 export interface TlsPolicyRuleParams extends Omit<TlsRequirements, 'preset'> {
   preset: 'none' | 'securityhub-elb17' | 'strict' | 'securityhub';
+  /** What each evaluation is about; the accepted policies do not depend on it. */
+  reportOn?: 'loadBalancer' | 'listener';
 }
 
 /** The requirements preset a parameter value names: securityhub is the current name of securityhub-elb17. */
@@ -72,6 +74,7 @@ export const RULE_DEFAULTS: TlsPolicyRuleParams = {
   allowedPolicies: [],
   deniedPolicies: [],
   preset: 'none',
+  reportOn: 'loadBalancer',
 };
 
 export const setElbv2SslPolicy = {

@@ -141,7 +141,8 @@ async function listTargetGroups(aws: RegionalAws): Promise<TargetGroupIndex> {
     { PageSize: TARGET_GROUPS_PER_PAGE },
   )) {
     for (const group of page.TargetGroups ?? []) {
-      for (const arn of group.LoadBalancerArns ?? []) {
+      // A load balancer named twice (moto names it once per listener forwarding there) holds the group once.
+      for (const arn of new Set(group.LoadBalancerArns ?? [])) {
         const groups = byLoadBalancer.get(arn);
         if (groups) groups.push(group);
         else byLoadBalancer.set(arn, [group]);

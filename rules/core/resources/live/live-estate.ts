@@ -20,6 +20,7 @@ import {
 } from '../../model/model.js';
 import { type Estate, FacetUnavailableError, MemoisingEstate } from '../estate.js';
 import type { AnyFacet, Facet } from '../facet.js';
+import { availabilityZones, zoneNames } from '../facets/availability-zones.js';
 import { errorCode, type Fetched, failed, failedFrom, loaded } from '../fetched.js';
 import { classicLoadBalancer } from '../normalize/classic.js';
 import { elbv2LoadBalancer } from '../normalize/elbv2.js';
@@ -72,16 +73,24 @@ export class LiveEstate extends MemoisingEstate implements Estate {
     if (types.includes(ELBV2_LOAD_BALANCER)) {
       const client = this.aws.client(ElasticLoadBalancingV2Client);
       for await (const page of paginateDescribeLoadBalancers({ client }, { PageSize: 400 })) {
-        for (const raw of page.LoadBalancers ?? []) yield elbv2LoadBalancer(raw, this.accountId, this.region);
+        for (const raw of page.LoadBalancers ?? [])
+          yield this.withListedZones(elbv2LoadBalancer(raw, this.accountId, this.region), raw);
       }
     }
     if (types.includes(CLASSIC_LOAD_BALANCER)) {
       const client = this.aws.client(ElasticLoadBalancingClient);
       for await (const page of paginateClassic({ client }, { PageSize: 400 })) {
         for (const raw of page.LoadBalancerDescriptions ?? [])
-          yield classicLoadBalancer(raw, this.accountId, this.region);
+          yield this.withListedZones(classicLoadBalancer(raw, this.accountId, this.region), raw);
       }
     }
+  }
+
+  /** The listing already holds each load balancer's zones: no second DescribeLoadBalancers to read them. */
+  private withListedZones(lb: LoadBalancer, raw: unknown): LoadBalancer {
+    const zones = zoneNames(raw);
+    if (zones.length > 0) this.prime(availabilityZones, lb, zones);
+    return lb;
   }
 
   getLoadBalancer(ref: ResourceRef): Promise<Fetched<LoadBalancer | undefined>> {
