@@ -318,6 +318,15 @@ describe.runIf(run)('listener encryption rules against moto', () => {
           evaluations: { ruleId: string; resourceId: string; complianceType: string; annotation: string }[];
         }
       ).evaluations.map((e) => [e.ruleId, e.resourceId, e.complianceType, e.annotation]);
-    expect(answers(replay.stdout)).toEqual(answers(live.stdout));
+    // What moto cannot answer (Shield, Classic zones) is INSUFFICIENT_DATA on both sides; the replay
+    // says the data "could not be recorded" and then gives the live reason.
+    const live_ = answers(live.stdout);
+    const replay_ = answers(replay.stdout);
+    expect(replay_.map((a) => a.slice(0, 3))).toEqual(live_.map((a) => a.slice(0, 3)));
+    replay_.forEach((answer, i) => {
+      const [, , complianceType, annotation] = live_[i] ?? [];
+      if (complianceType !== 'INSUFFICIENT_DATA') expect(answer[3]).toBe(annotation);
+      else expect(answer[3]).toContain(' could not be recorded: ');
+    });
   });
 });
