@@ -15,6 +15,7 @@ const CLIENTS = [
   'elastic-load-balancing',
   'elastic-load-balancing-v2',
   'iam',
+  'shield',
   'sts',
   'wafv2',
 ] as const;
@@ -25,6 +26,7 @@ const CLIENTS_OF_SERVICE: Record<string, readonly string[]> = {
   ec2: ['ec2'],
   elasticloadbalancing: ['elastic-load-balancing', 'elastic-load-balancing-v2'],
   iam: ['iam'],
+  shield: ['shield'],
   wafv2: ['wafv2'],
 };
 
