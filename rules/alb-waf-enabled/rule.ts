@@ -1,6 +1,7 @@
 import { compliant, nonCompliant } from '../core/engine/outcome.js';
 import { defineRule } from '../core/engine/rule.js';
 import { ELBV2_LOAD_BALANCER } from '../core/model/model.js';
+import { associateWebAcl } from '../core/remediation/associate-web-acl/link.js';
 import { webAcl } from '../core/resources/facets/web-acl.js';
 
 export const rule = defineRule({
@@ -30,6 +31,7 @@ export const rule = defineRule({
     },
   },
   needs: [webAcl],
+  remediation: associateWebAcl,
   controls: [
     {
       framework: 'Security Hub',

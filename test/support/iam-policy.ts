@@ -30,6 +30,12 @@ export function isReadOnly(action: string): boolean {
 /** The authorizations IAM performs for a recorded call. */
 export function authorizationsFor(call: IamCall, ctx: IamContext): Authorization[] {
   const { iamAction: action, params } = call;
+  // For an ALB, IAM also authorizes Elastic Load Balancing's own read of its web ACL.
+  if (action === 'wafv2:GetWebACLForResource')
+    return [
+      { action, resource: '*' },
+      { action: 'elasticloadbalancing:GetLoadBalancerWebACL', resource: '*' },
+    ];
   if (isReadOnly(action)) return [{ action, resource: '*' }];
   const arn = (service: string, resource: string) =>
     `arn:${ctx.partition}:${service}:${ctx.region}:${ctx.accountId}:${resource}`;
@@ -61,6 +67,17 @@ export function authorizationsFor(call: IamCall, ctx: IamContext): Authorization
     case 'elasticloadbalancing:CreateLoadBalancerPolicy':
     case 'elasticloadbalancing:SetLoadBalancerPoliciesOfListener':
       return [{ action, resource: arn('elasticloadbalancing', `loadbalancer/${str('LoadBalancerName')}`) }];
+    case 'wafv2:AssociateWebACL': {
+      // On the web ACL and the ALB, and Elastic Load Balancing's own permission on the ALB: the newer
+      // CreateWebACLAssociation or the older SetWebAcl, whichever the account's setting checks.
+      const loadBalancer = str('ResourceArn');
+      return [
+        { action, resource: str('WebACLArn') },
+        { action, resource: loadBalancer },
+        { action: 'elasticloadbalancing:CreateWebACLAssociation', resource: loadBalancer },
+        { action: 'elasticloadbalancing:SetWebAcl', resource: loadBalancer },
+      ];
+    }
     case 'ec2:AuthorizeSecurityGroupIngress':
     case 'ec2:RevokeSecurityGroupIngress':
       return [{ action, resource: arn('ec2', `security-group/${str('GroupId')}`) }];

@@ -71,7 +71,15 @@ export function configParameters(
   );
 }
 
-export function useRemediationHarness(ruleId: string, link: DocumentLink): Harness {
+/**
+ * `extraEnv` adds variables to the runner's environment when it starts, such as the endpoint of a
+ * service moto does not emulate (AWS_ENDPOINT_URL_<SERVICE>).
+ */
+export function useRemediationHarness(
+  ruleId: string,
+  link: DocumentLink,
+  extraEnv: () => Record<string, string> = () => ({}),
+): Harness {
   let moto: MotoServer;
   let python: PythonWorker;
   const harness = {
@@ -101,8 +109,9 @@ export function useRemediationHarness(ruleId: string, link: DocumentLink): Harne
   beforeAll(async () => {
     moto = await startLeanMoto();
     harness.aws = clients(moto.endpoint);
-    python = new PythonWorker(motoEnv(moto.endpoint));
-    harness.runner = new AutomationRunner({ env: motoEnv(moto.endpoint), python });
+    const env = { ...motoEnv(moto.endpoint), ...extraEnv() };
+    python = new PythonWorker(env);
+    harness.runner = new AutomationRunner({ env, python });
   });
   afterAll(async () => {
     harness.aws?.destroy();
