@@ -12,6 +12,7 @@ import { type DocumentLink, loadRemediationDocument } from '../../../infra/remed
 import type { AnyRule, PermissionStatement, RemediationLink } from '../../../rules/core/engine/rule.js';
 import { ELBV2_LOAD_BALANCER } from '../../../rules/core/model/model.js';
 import { addNlbTlsListener } from '../../../rules/core/remediation/add-nlb-tls-listener/link.js';
+import { associateWebAcl } from '../../../rules/core/remediation/associate-web-acl/link.js';
 import { dropInvalidHeaderFields } from '../../../rules/core/remediation/aws-drop-invalid-headers-for-alb/link.js';
 import { enableConnectionDraining } from '../../../rules/core/remediation/aws-enable-clb-connection-draining/link.js';
 import { enableClbCrossZone } from '../../../rules/core/remediation/aws-enable-clb-cross-zone-load-balancing/link.js';
@@ -38,6 +39,7 @@ const DOCUMENTS: [ruleId: string, link: DocumentLink][] = [
   ['clb-tls-policy', setClassicSslPolicy],
   ['lb-sg-world-ingress', revokeWorldIngress],
   ['lb-target-sg-restricted', revokeTargetsWorldIngress],
+  ['alb-waf-enabled', associateWebAcl],
 ];
 /** Every link to AWS's own runbooks, by the attribute it fixes. */
 const AWS_MANAGED_REMEDIATIONS = {
