@@ -12,6 +12,12 @@ const RESOURCE = {
   elbv2: 'arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/shop/50dc6c495c0c9188',
 } as const;
 
+/** Values of the right form for parameters a deployer must give (a certificate ARN otherwise). */
+const REQUIRED_VALUES: Record<string, string> = {
+  WebAclArn:
+    'arn:aws:wafv2:us-east-1:123456789012:regional/webacl/shield/0c5e1b8a-1111-2222-3333-444455556666',
+};
+
 const PARAMETER_SETS: Record<string, Record<string, unknown>[]> = {
   'elbv2-tls-policy': [
     {},
@@ -35,7 +41,10 @@ describe("documents take Config's parameters as Config passes them", () => {
       const required = Object.fromEntries(
         Object.entries(link.staticParameters)
           .filter(([, spec]) => spec.default === '')
-          .map(([name]) => [name, `arn:aws:acm:us-east-1:123456789012:certificate/${name.length}`]),
+          .map(([name]) => [
+            name,
+            REQUIRED_VALUES[name] ?? `arn:aws:acm:us-east-1:123456789012:certificate/${name.length}`,
+          ]),
       );
       const resource = rule.resourceTypes.some((t) => t.includes('V2')) ? RESOURCE.elbv2 : RESOURCE.classic;
       for (const ruleParameters of PARAMETER_SETS[rule.id] ?? [{}]) {
