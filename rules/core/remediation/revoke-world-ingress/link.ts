@@ -3,6 +3,7 @@
 
 import type { PermissionStatement, RemediationLink } from '../../engine/rule.js';
 import { documentBeside } from '../document-file.js';
+import { DRY_RUN } from '../parameters.js';
 import { ARN, describeOnly, UNLESS_EXEMPT } from '../permissions.js';
 
 const PERMISSIONS: readonly PermissionStatement[] = [
@@ -65,7 +66,7 @@ export const revokeWorldIngress = {
   staticParameters: {
     GroupsOf: { default: 'load-balancer', description: 'Fix the groups attached to the load balancer.' },
     ...WORLD_DEFINITION,
-    DryRun: { default: 'false', description: 'true: report what would change and change nothing.' },
+    DryRun: DRY_RUN,
   },
 } satisfies RemediationLink;
 
@@ -75,6 +76,6 @@ export const revokeTargetsWorldIngress = {
   staticParameters: {
     GroupsOf: { default: 'targets', description: "Fix the groups of the load balancer's targets." },
     ...WORLD_DEFINITION,
-    DryRun: { default: 'false', description: 'true: report what would change and change nothing.' },
+    DryRun: DRY_RUN,
   },
 } satisfies RemediationLink;
