@@ -4,12 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseSnapshot, SnapshotError } from '../../../../rules/core/resources/snapshot/load.js';
 import { selectRules } from '../../../../rules/index.js';
 import { NETWORK_RULES } from '../../../fixtures/network-items.js';
-import {
-  auditSampleEstate,
-  evaluationOf,
-  SAMPLE_ESTATE_DAY,
-  snapshotOf,
-} from '../../../support/sample-estate.js';
+import { auditSampleEstate, itShowsVerdicts, snapshotOf } from '../../../support/sample-estate.js';
 
 describe('the sample estate', () => {
   it('has every facet the network rules need, for every load balancer', async () => {
@@ -17,7 +12,7 @@ describe('the sample estate', () => {
     expect(result.evaluations.filter((e) => e.complianceType === 'INSUFFICIENT_DATA')).toEqual([]);
   });
 
-  it.each([
+  itShowsVerdicts(NETWORK_RULES, [
     [
       'lb-sg-world-ingress',
       'partner-gateway',
@@ -83,15 +78,7 @@ describe('the sample estate', () => {
       'COMPLIANT',
       'Health checks disabled: targetgroup/reports-fn.',
     ],
-  ])('%s on %s: %s', async (ruleId, name, compliance, text) => {
-    const { evaluations } = await auditSampleEstate({
-      rules: selectRules(NETWORK_RULES),
-      now: SAMPLE_ESTATE_DAY,
-    });
-    const evaluation = evaluationOf(evaluations, ruleId, name);
-    expect(evaluation.complianceType).toBe(compliance);
-    expect(evaluation.annotation).toContain(text);
-  });
+  ]);
 
   it('refuses a snapshot whose targets facet is malformed, naming the field', () => {
     const bad = snapshotOf(

@@ -9,7 +9,7 @@ import {
 import { selectRules } from '../../../../rules/index.js';
 import {
   auditSampleEstate,
-  evaluationOf,
+  itShowsVerdicts,
   SAMPLE_ESTATE_DAY,
   SAMPLE_ESTATE_FOLDER,
   snapshotOf,
@@ -17,13 +17,12 @@ import {
 
 const TARGET_RULES = ['elbv2-target-encryption', 'lb-cross-zone'];
 
-function audit() {
-  return auditSampleEstate({ rules: selectRules(TARGET_RULES), now: SAMPLE_ESTATE_DAY });
-}
-
 describe('the sample estate, target groups', () => {
   it('has every facet the target group rules need, for every load balancer, and shows each verdict', async () => {
-    const { evaluations } = await audit();
+    const { evaluations } = await auditSampleEstate({
+      rules: selectRules(TARGET_RULES),
+      now: SAMPLE_ESTATE_DAY,
+    });
     expect(evaluations.filter((e) => e.complianceType === 'INSUFFICIENT_DATA')).toEqual([]);
     for (const ruleId of TARGET_RULES) {
       const verdicts = new Set(evaluations.filter((e) => e.ruleId === ruleId).map((e) => e.complianceType));
@@ -31,7 +30,7 @@ describe('the sample estate, target groups', () => {
     }
   });
 
-  it.each([
+  itShowsVerdicts(TARGET_RULES, [
     ['elbv2-target-encryption', 'web-public', 'NON_COMPLIANT', 'storefront HTTP:8080: sends plaintext HTTP'],
     ['elbv2-target-encryption', 'eu-storefront', 'NON_COMPLIANT', 'health check uses HTTP; use HTTPS'],
     ['elbv2-target-encryption', 'db-proxy', 'COMPLIANT', 'pg TCP:5432 (TLS offload declared by tag'],
@@ -54,12 +53,7 @@ describe('the sample estate, target groups', () => {
     ],
     ['lb-cross-zone', 'legacy-web', 'COMPLIANT', 'Cross-zone load balancing is enabled.'],
     ['lb-cross-zone', 'inspection-gwlb', 'NOT_APPLICABLE', ''],
-  ])('%s on %s: %s', async (ruleId, name, compliance, text) => {
-    const { evaluations } = await audit();
-    const evaluation = evaluationOf(evaluations, ruleId, name);
-    expect(evaluation.complianceType).toBe(compliance);
-    expect(evaluation.annotation).toContain(text);
-  });
+  ]);
 
   it('refuses a snapshot whose target group attributes are malformed, naming the field', () => {
     const bad = snapshotOf(readSnapshots([SAMPLE_ESTATE_FOLDER])[0]!.loadBalancers[0]!.loadBalancer, {
