@@ -2,12 +2,11 @@
 // with no AWS credentials or profile and an empty HOME. It must succeed, print nothing but CDK's
 // progress lines (no notices, telemetry, version-check or feature-flag warnings), and write every
 // template, the code zips and the conformance packs.
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../../infra/paths.js';
+import { runSynthScript } from '../support/synth.js';
 
 const ALLOWED_OUTPUT = [
   /^$/,
@@ -18,21 +17,8 @@ const ALLOWED_OUTPUT = [
 
 describe('npm run synth', () => {
   it('synthesizes offline and quietly, writing templates, code and conformance packs', () => {
-    const script = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')).scripts.synth as string;
     const outdir = join(mkdtempSync(join(tmpdir(), 'elb-synth-')), 'cdk.out');
-    const run = spawnSync(
-      'sh',
-      ['-c', `${script} -c rules=clb-https-ssl-only -c memberAccounts=111111111111 -o ${outdir}`],
-      {
-        cwd: REPO_ROOT,
-        encoding: 'utf8',
-        env: {
-          PATH: [join(REPO_ROOT, 'node_modules', '.bin'), process.env.PATH].join(delimiter),
-          HOME: mkdtempSync(join(tmpdir(), 'elb-home-')),
-          AWS_EC2_METADATA_DISABLED: 'true',
-        },
-      },
-    );
+    const run = runSynthScript(`-c rules=clb-https-ssl-only -c memberAccounts=111111111111 -o ${outdir}`);
     const lines = `${run.stdout}\n${run.stderr}`.split('\n').map((l) => l.trim());
     expect(run.status, lines.join('\n')).toBe(0);
     expect(lines.filter((l) => !ALLOWED_OUTPUT.some((p) => p.test(l)))).toEqual([]);

@@ -1,10 +1,9 @@
 // AWS Config's limits on what a deployment hands it, checked at synth: a rule's InputParameters
 // (1,024 characters as JSON), remediation static values, and lists moved to Parameter Store
 // (ssm:/path) with ssm:GetParameter on exactly those parameters.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
 import type { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
@@ -14,7 +13,7 @@ import { remediationParameterProblems } from '../../infra/remediation-configurat
 import { DeploymentConfigError, MAX_INPUT_PARAMETERS } from '../../infra/rule-parameters.js';
 import type { AnyRule } from '../../rules/core/engine/rule.js';
 import { rule as internetFacingApproved } from '../../rules/lb-internet-facing-approved/rule.js';
-import { asList, iamStatements, synthApp } from '../support/synth.js';
+import { asList, iamStatements, runSynthScript, synthApp } from '../support/synth.js';
 
 const ACM = 'elbv2-acm-certificate-required';
 const TARGETS = 'lb-target-sg-restricted';
@@ -85,22 +84,9 @@ describe('rule parameters over 1,024 characters', () => {
   });
 
   it('refuses, before anything is written, when run as npm run synth', () => {
-    const script = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')).scripts.synth as string;
     const outdir = join(mkdtempSync(join(tmpdir(), 'elb-synth-limits-')), 'cdk.out');
     const context = JSON.stringify({ [ACM]: { allowedCertificates: CERTIFICATES } });
-    const run = spawnSync(
-      'sh',
-      ['-c', `${script} -c rules=${ACM} -c 'ruleParameters=${context}' -o ${outdir}`],
-      {
-        cwd: REPO_ROOT,
-        encoding: 'utf8',
-        env: {
-          PATH: [join(REPO_ROOT, 'node_modules', '.bin'), process.env.PATH].join(delimiter),
-          HOME: mkdtempSync(join(tmpdir(), 'elb-home-')),
-          AWS_EC2_METADATA_DISABLED: 'true',
-        },
-      },
-    );
+    const run = runSynthScript(`-c rules=${ACM} -c 'ruleParameters=${context}' -o ${outdir}`);
     expect(run.status).not.toBe(0);
     expect(run.stderr).toContain(`Rule ${ACM}: its parameters take`);
     expect(run.stderr).toContain('allowedCertificates');

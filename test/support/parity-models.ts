@@ -7,9 +7,11 @@ import type {
   ElbV2Listener,
   ElbV2LoadBalancer,
   ListenerAction,
+  LoadBalancer,
   SecurityGroup,
   SecurityGroupPermission,
 } from '../../rules/core/model/model.js';
+import { classicItem, elbv2Item, loadBalancerOf } from '../fixtures/network-items.js';
 
 const ACCOUNT = '111122223333';
 const REGION = 'eu-west-1';
@@ -129,3 +131,21 @@ export function securityGroup(groupId: string, permissions: SecurityGroupPermiss
 }
 
 export const NO_DESCRIBED_TLS_POLICIES = { described: [], missing: [] };
+
+/**
+ * Load balancers read from Config items (test/fixtures/network-items.ts, us-east-1), for tables whose
+ * rule reads what only an item carries: Availability Zones, tags.
+ */
+export function elbv2FromItem(
+  kind: ElbV2Kind,
+  options: { name?: string; tags?: Record<string, string> } = {},
+): LoadBalancer {
+  const name = options.name ?? `${kind.slice(0, 3)}-lb`;
+  return loadBalancerOf(elbv2Item({ name, type: kind, tags: options.tags })).lb;
+}
+
+/** A Classic load balancer with one HTTP:80 listener, read from its Config item. */
+export function classicFromItem(name = 'legacy'): LoadBalancer {
+  return loadBalancerOf(classicItem({ name, listeners: [{ protocol: 'HTTP', port: 80, instancePort: 80 }] }))
+    .lb;
+}

@@ -35,3 +35,39 @@ export function describeOnly(actions: readonly string[]): PermissionStatement {
   }
   return { actions: [...actions].sort(), resources: ['*'] };
 }
+
+/**
+ * A load balancer attribute change: read the attributes (and alsoDescribe) anywhere, modify them only on
+ * resources that do not carry the exemption tag.
+ */
+export function attributeChangeUnlessExempt(
+  resources: readonly string[],
+  alsoDescribe: readonly string[] = [],
+): PermissionStatement[] {
+  return [
+    describeOnly(['elasticloadbalancing:DescribeLoadBalancerAttributes', ...alsoDescribe]),
+    {
+      actions: ['elasticloadbalancing:ModifyLoadBalancerAttributes'],
+      resources: [...resources],
+      conditions: UNLESS_EXEMPT,
+    },
+  ];
+}
+
+/** A new listener on a load balancer that is not exempt, tagged only as it is created. */
+export function listenerCreationUnlessExempt(loadBalancer: string, listener: string): PermissionStatement[] {
+  return [
+    // Creating a listener is authorized on the load balancer, which carries the exemption tag.
+    {
+      actions: ['elasticloadbalancing:CreateListener'],
+      resources: [loadBalancer],
+      conditions: UNLESS_EXEMPT,
+    },
+    // Tags can only be added while creating a listener (the source-listener tag), never to existing resources.
+    {
+      actions: ['elasticloadbalancing:AddTags'],
+      resources: [listener],
+      conditions: { StringEquals: { 'elasticloadbalancing:CreateAction': 'CreateListener' } },
+    },
+  ];
+}

@@ -2,13 +2,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { rule as albHttpsOnly } from '../../../rules/alb-https-only/rule.js';
 import { rule as clbHttpsSslOnly } from '../../../rules/clb-https-ssl-only/rule.js';
-import { type InvocationDeps, runInvocation } from '../../../rules/core/engine/invocation.js';
-import { silentLog } from '../../../rules/core/engine/log.js';
-import type { AnyRule } from '../../../rules/core/engine/rule.js';
 import type { ElbV2LoadBalancer } from '../../../rules/core/model/model.js';
 import { elbv2Listener, elbv2LoadBalancer } from '../../../rules/core/resources/normalize/elbv2.js';
 import type { LoadBalancerRecord } from '../../../rules/core/resources/snapshot/format.js';
-import { SnapshotEstate } from '../../../rules/core/resources/snapshot/snapshot-estate.js';
 import {
   ACCOUNT,
   albArn,
@@ -24,6 +20,7 @@ import {
   scheduledEvent,
   securityGroupItem,
 } from '../../fixtures/config-items.js';
+import { invocationHarness } from '../../support/invocation-harness.js';
 
 const WEB = albArn('web', '1111');
 const API = albArn('api', '2222');
@@ -52,27 +49,12 @@ function albRecord(
   return { loadBalancer: lb, facets, failures };
 }
 
-function harness(records: LoadBalancerRecord[], extra: Partial<InvocationDeps> = {}) {
-  const estate = new SnapshotEstate({ accountId: ACCOUNT, region: REGION, loadBalancers: records });
-  const openEstate = vi.fn(async () => estate);
-  const deps: InvocationDeps = {
-    openEstate,
-    fetchOversizedItem: vi.fn(async () => {
-      throw new Error('not expected');
-    }),
-    now: () => new Date('2026-11-20T12:00:00Z'),
-    log: silentLog,
-    ...extra,
-  };
-  return { deps, openEstate, run: (rule: AnyRule, event: unknown) => runInvocation(rule, event, deps) };
-}
-
 const compact = (evaluations: { resourceId: string; complianceType: string }[]) =>
   evaluations.map((e) => [e.resourceId, e.complianceType]);
 
 describe('change notifications', () => {
   it('judges a load balancer item with the facets it carries plus those it does not', async () => {
-    const { run } = harness([albRecord(WEB, [], forward())]);
+    const { run } = invocationHarness([albRecord(WEB, [], forward())]);
     const result = await run(
       albHttpsOnly,
       changeEvent(elbv2LoadBalancerItem({ arn: WEB, type: 'application' })),
@@ -84,7 +66,7 @@ describe('change notifications', () => {
   it.each(['ResourceDeleted', 'ResourceDeletedNotRecorded', 'ResourceNotRecorded'])(
     'reports NOT_APPLICABLE for status %s',
     async (status) => {
-      const { run } = harness([]);
+      const { run } = invocationHarness([]);
       const result = await run(
         albHttpsOnly,
         changeEvent(elbv2LoadBalancerItem({ arn: WEB, type: 'application', status })),
@@ -95,7 +77,7 @@ describe('change notifications', () => {
   );
 
   it('evaluates ResourceDiscovered like OK', async () => {
-    const { run } = harness([albRecord(WEB, [], redirectTo('HTTPS'))]);
+    const { run } = invocationHarness([albRecord(WEB, [], redirectTo('HTTPS'))]);
     const result = await run(
       albHttpsOnly,
       changeEvent(elbv2LoadBalancerItem({ arn: WEB, type: 'application', status: 'ResourceDiscovered' })),
@@ -104,7 +86,7 @@ describe('change notifications', () => {
   });
 
   it('reports NOT_APPLICABLE when the resource left the rule scope', async () => {
-    const { run } = harness([albRecord(WEB, [], forward())]);
+    const { run } = invocationHarness([albRecord(WEB, [], forward())]);
     const result = await run(
       albHttpsOnly,
       changeEvent(elbv2LoadBalancerItem({ arn: WEB, type: 'application' }), { leftScope: true }),
@@ -114,7 +96,7 @@ describe('change notifications', () => {
   });
 
   it('reports a listener change on its load balancer', async () => {
-    const { run } = harness([albRecord(WEB, [], forward())]);
+    const { run } = invocationHarness([albRecord(WEB, [], forward())]);
     const item = listenerItem(WEB, 'http', { port: 80, protocol: 'HTTP', defaultActions: [forward()] });
     const result = await run(albHttpsOnly, changeEvent(item));
     expect(result.evaluations.map((e) => [e.resourceType, e.resourceId, e.complianceType])).toEqual([
@@ -123,7 +105,7 @@ describe('change notifications', () => {
   });
 
   it('re-judges the load balancer when one of its listeners is deleted', async () => {
-    const { run } = harness([albRecord(WEB, [], redirectTo('HTTPS'))]);
+    const { run } = invocationHarness([albRecord(WEB, [], redirectTo('HTTPS'))]);
     const item = listenerItem(
       WEB,
       'gone',
@@ -135,14 +117,14 @@ describe('change notifications', () => {
   });
 
   it('reports NOT_APPLICABLE on the load balancer when a listener change finds it gone', async () => {
-    const { run } = harness([]);
+    const { run } = invocationHarness([]);
     const item = listenerItem(WEB, 'http', { port: 80, protocol: 'HTTP', defaultActions: [forward()] });
     const result = await run(albHttpsOnly, changeEvent(item));
     expect(compact(result.evaluations)).toEqual([[WEB, 'NOT_APPLICABLE']]);
   });
 
   it('re-evaluates every load balancer using a changed security group, with the group from the item', async () => {
-    const { run } = harness([
+    const { run } = invocationHarness([
       albRecord(WEB, ['sg-1'], forward()),
       albRecord(API, ['sg-1', 'sg-2'], redirectTo('HTTPS')),
       albRecord(albArn('other', '3333'), ['sg-9'], forward()),
@@ -158,7 +140,7 @@ describe('change notifications', () => {
   });
 
   it('answers a Classic item from the item alone, without opening facets', async () => {
-    const { run } = harness([]);
+    const { run } = invocationHarness([]);
     const result = await run(
       clbHttpsSslOnly,
       changeEvent(
@@ -175,13 +157,15 @@ describe('change notifications', () => {
   });
 
   it('reports NOT_APPLICABLE for a load balancer type the rule does not report on', async () => {
-    const { run } = harness([]);
+    const { run } = invocationHarness([]);
     const result = await run(albHttpsOnly, changeEvent(classicItem({ name: 'legacy', listeners: [] })));
     expect(compact(result.evaluations)).toEqual([['legacy', 'NOT_APPLICABLE']]);
   });
 
   it('keeps a resource whose data could not be read out of the evaluations to send', async () => {
-    const { run } = harness([albRecord(WEB, [], redirectTo('HTTPS'), { listenerRules: 'AccessDenied' })]);
+    const { run } = invocationHarness([
+      albRecord(WEB, [], redirectTo('HTTPS'), { listenerRules: 'AccessDenied' }),
+    ]);
     const result = await run(
       albHttpsOnly,
       changeEvent(elbv2LoadBalancerItem({ arn: WEB, type: 'application' })),
@@ -191,7 +175,7 @@ describe('change notifications', () => {
   });
 
   it('assumes ExecutionRoleName in the evaluated account', async () => {
-    const { run, openEstate } = harness([albRecord(WEB, [], forward())]);
+    const { run, openEstate } = invocationHarness([albRecord(WEB, [], forward())]);
     await run(
       albHttpsOnly,
       changeEvent(elbv2LoadBalancerItem({ arn: WEB, type: 'application' }), {
@@ -206,7 +190,7 @@ describe('change notifications', () => {
   });
 
   it('fails the invocation on a bad parameter, naming it', async () => {
-    const { run } = harness([]);
+    const { run } = invocationHarness([]);
     await expect(
       run(
         albHttpsOnly,
@@ -241,7 +225,7 @@ describe('oversized notifications', () => {
       tags: {},
     };
     const fetchOversizedItem = vi.fn(async () => history);
-    const { run } = harness([albRecord(WEB, [], forward())], { fetchOversizedItem });
+    const { run } = invocationHarness([albRecord(WEB, [], forward())], { fetchOversizedItem });
     const result = await run(
       albHttpsOnly,
       oversizedEvent({ resourceType: 'AWS::ElasticLoadBalancingV2::LoadBalancer', resourceId: WEB }),
@@ -259,7 +243,7 @@ describe('oversized notifications', () => {
       awsRegion: REGION,
       configurationItemCaptureTime: new Date('2026-11-20T10:00:00Z'),
     }));
-    const { run } = harness([], { fetchOversizedItem });
+    const { run } = invocationHarness([], { fetchOversizedItem });
     const result = await run(
       clbHttpsSslOnly,
       oversizedEvent({
@@ -278,9 +262,12 @@ describe('scheduled notifications', () => {
       { resourceType: 'AWS::ElasticLoadBalancingV2::LoadBalancer', resourceId: WEB },
       { resourceType: 'AWS::ElasticLoadBalancingV2::LoadBalancer', resourceId: albArn('deleted', '9999') },
     ]);
-    const { run } = harness([albRecord(WEB, [], forward()), albRecord(API, [], redirectTo('HTTPS'))], {
-      listEvaluatedResources,
-    });
+    const { run } = invocationHarness(
+      [albRecord(WEB, [], forward()), albRecord(API, [], redirectTo('HTTPS'))],
+      {
+        listEvaluatedResources,
+      },
+    );
     const result = await run(albHttpsOnly, scheduledEvent());
     expect(compact(result.evaluations).sort()).toEqual([
       [API, 'COMPLIANT'],
@@ -294,13 +281,13 @@ describe('scheduled notifications', () => {
     const listEvaluatedResources = vi.fn(async () => {
       throw new Error('AccessDenied');
     });
-    const { run } = harness([albRecord(WEB, [], forward())], { listEvaluatedResources });
+    const { run } = invocationHarness([albRecord(WEB, [], forward())], { listEvaluatedResources });
     const result = await run(albHttpsOnly, scheduledEvent());
     expect(compact(result.evaluations)).toEqual([[WEB, 'NON_COMPLIANT']]);
   });
 
   it('lets one unreadable load balancer not stop the others', async () => {
-    const { run } = harness([
+    const { run } = invocationHarness([
       albRecord(WEB, [], forward(), { listeners: 'AccessDenied' }),
       albRecord(API, [], redirectTo('HTTPS')),
     ]);

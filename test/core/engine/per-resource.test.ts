@@ -1,11 +1,10 @@
 // Per-resource reporting (reportOn=listener): one evaluation per listener, reported as
 // AWS::ElasticLoadBalancingV2::Listener, through change, oversized, deletion and sweep events.
 import { describe, expect, it, vi } from 'vitest';
-import { type InvocationDeps, runInvocation } from '../../../rules/core/engine/invocation.js';
+import { runInvocation } from '../../../rules/core/engine/invocation.js';
 import { judge, ruleParameters } from '../../../rules/core/engine/judge.js';
 import { silentLog } from '../../../rules/core/engine/log.js';
 import { reportedTypes } from '../../../rules/core/engine/per-resource.js';
-import type { AnyRule } from '../../../rules/core/engine/rule.js';
 import type { ElbV2LoadBalancer, LoadBalancer } from '../../../rules/core/model/model.js';
 import type { Estate } from '../../../rules/core/resources/estate.js';
 import { elbv2Listener, elbv2LoadBalancer } from '../../../rules/core/resources/normalize/elbv2.js';
@@ -29,6 +28,7 @@ import {
   REGION,
   scheduledEvent,
 } from '../../fixtures/config-items.js';
+import { invocationHarness } from '../../support/invocation-harness.js';
 
 const LISTENER = 'AWS::ElasticLoadBalancingV2::Listener';
 const LOAD_BALANCER = 'AWS::ElasticLoadBalancingV2::LoadBalancer';
@@ -62,26 +62,12 @@ function record(
   return { loadBalancer: lb, facets, failures };
 }
 
-function harness(records: LoadBalancerRecord[], extra: Partial<InvocationDeps> = {}) {
-  const estate = new SnapshotEstate({ accountId: ACCOUNT, region: REGION, loadBalancers: records });
-  const deps: InvocationDeps = {
-    openEstate: async () => estate,
-    fetchOversizedItem: vi.fn(async () => {
-      throw new Error('not expected');
-    }),
-    now: () => new Date('2026-11-20T12:00:00Z'),
-    log: silentLog,
-    ...extra,
-  };
-  return { estate, deps, run: (rule: AnyRule, event: unknown) => runInvocation(rule, event, deps) };
-}
-
 const rows = (evaluations: { resourceType: string; resourceId: string; complianceType: string }[]) =>
   evaluations.map((e) => [e.resourceType, e.resourceId, e.complianceType]).sort();
 
 describe('a Listener change with reportOn=listener', () => {
   it('judges the load balancer once and reports each of its listeners as a Listener', async () => {
-    const { run } = harness([record(EDGE, 'network', { tcp: TCP_80, tls: TLS_443 })]);
+    const { run } = invocationHarness([record(EDGE, 'network', { tcp: TCP_80, tls: TLS_443 })]);
     const result = await run(
       nlbTlsOnly,
       changeEvent(listenerItem(EDGE, 'tcp', TCP_80), { parameters: PER_LISTENER }),
@@ -96,13 +82,13 @@ describe('a Listener change with reportOn=listener', () => {
   });
 
   it('still reports the load balancer with the default reportOn', async () => {
-    const { run } = harness([record(EDGE, 'network', { tcp: TCP_80, tls: TLS_443 })]);
+    const { run } = invocationHarness([record(EDGE, 'network', { tcp: TCP_80, tls: TLS_443 })]);
     const result = await run(nlbTlsOnly, changeEvent(listenerItem(EDGE, 'tcp', TCP_80)));
     expect(rows(result.evaluations)).toEqual([[LOAD_BALANCER, EDGE, 'NON_COMPLIANT']]);
   });
 
   it('reports a deleted listener NOT_APPLICABLE and only that one', async () => {
-    const { run } = harness([record(EDGE, 'network', { tls: TLS_443 })]);
+    const { run } = invocationHarness([record(EDGE, 'network', { tls: TLS_443 })]);
     const item = listenerItem(EDGE, 'tcp', TCP_80, 'ResourceDeleted');
     const result = await run(nlbTlsOnly, changeEvent(item, { parameters: PER_LISTENER }));
     expect(rows(result.evaluations)).toEqual([[LISTENER, listenerArnOf(EDGE, 'tcp'), 'NOT_APPLICABLE']]);
@@ -110,14 +96,14 @@ describe('a Listener change with reportOn=listener', () => {
   });
 
   it('reports a listener that left the rule scope NOT_APPLICABLE', async () => {
-    const { run } = harness([record(EDGE, 'network', { tcp: TCP_80 })]);
+    const { run } = invocationHarness([record(EDGE, 'network', { tcp: TCP_80 })]);
     const item = listenerItem(EDGE, 'tcp', TCP_80);
     const result = await run(nlbTlsOnly, changeEvent(item, { parameters: PER_LISTENER, leftScope: true }));
     expect(rows(result.evaluations)).toEqual([[LISTENER, listenerArnOf(EDGE, 'tcp'), 'NOT_APPLICABLE']]);
   });
 
   it('reports the changed listener NOT_APPLICABLE when its load balancer is gone', async () => {
-    const { run } = harness([]);
+    const { run } = invocationHarness([]);
     const result = await run(
       nlbTlsOnly,
       changeEvent(listenerItem(EDGE, 'tcp', TCP_80), { parameters: PER_LISTENER }),
@@ -127,7 +113,7 @@ describe('a Listener change with reportOn=listener', () => {
   });
 
   it('reports the changed listener NOT_APPLICABLE when its load balancer no longer lists it', async () => {
-    const { run } = harness([record(EDGE, 'network', { tls: TLS_443 })]);
+    const { run } = invocationHarness([record(EDGE, 'network', { tls: TLS_443 })]);
     const result = await run(
       nlbTlsOnly,
       changeEvent(listenerItem(EDGE, 'tcp', TCP_80), { parameters: PER_LISTENER }),
@@ -140,7 +126,7 @@ describe('a Listener change with reportOn=listener', () => {
 
   it('reports a listener of a kind the rule skips NOT_APPLICABLE, saying why', async () => {
     const web = albArn('web', '3333');
-    const { run } = harness([record(web, 'application', { tcp: { ...TCP_80, protocol: 'HTTP' } })]);
+    const { run } = invocationHarness([record(web, 'application', { tcp: { ...TCP_80, protocol: 'HTTP' } })]);
     const result = await run(
       nlbTlsOnly,
       changeEvent(listenerItem(web, 'tcp', { ...TCP_80, protocol: 'HTTP' }), { parameters: PER_LISTENER }),
@@ -150,7 +136,9 @@ describe('a Listener change with reportOn=listener', () => {
   });
 
   it('does not send a listener whose load balancer could not be read, and counts it unreadable', async () => {
-    const { run } = harness([record(EDGE, 'network', { tcp: TCP_80 }, { listeners: 'AccessDenied' })]);
+    const { run } = invocationHarness([
+      record(EDGE, 'network', { tcp: TCP_80 }, { listeners: 'AccessDenied' }),
+    ]);
     const result = await run(
       nlbTlsOnly,
       changeEvent(listenerItem(EDGE, 'tcp', TCP_80), { parameters: PER_LISTENER }),
@@ -162,7 +150,7 @@ describe('a Listener change with reportOn=listener', () => {
   });
 
   it('reports every listener when the load balancer item itself changes', async () => {
-    const { run } = harness([record(EDGE, 'network', { tcp: TCP_80, tls: TLS_443 })]);
+    const { run } = invocationHarness([record(EDGE, 'network', { tcp: TCP_80, tls: TLS_443 })]);
     const result = await run(
       nlbTlsOnly,
       changeEvent(elbv2LoadBalancerItem({ arn: EDGE, type: 'network' }), { parameters: PER_LISTENER }),
@@ -189,7 +177,9 @@ describe('a Listener change with reportOn=listener', () => {
       supplementaryConfiguration: {},
       tags: {},
     }));
-    const { run } = harness([record(EDGE, 'network', { tcp: TCP_80, tls: TLS_443 })], { fetchOversizedItem });
+    const { run } = invocationHarness([record(EDGE, 'network', { tcp: TCP_80, tls: TLS_443 })], {
+      fetchOversizedItem,
+    });
     const event = {
       ...oversizedEvent({ resourceType: LISTENER, resourceId: arn }),
       ruleParameters: JSON.stringify(PER_LISTENER),
@@ -212,7 +202,7 @@ describe('a Listener change with reportOn=listener', () => {
       awsRegion: REGION,
       configurationItemCaptureTime: new Date('2026-11-20T10:00:00Z'),
     }));
-    const { run } = harness([record(EDGE, 'network', { tls: TLS_443 })], { fetchOversizedItem });
+    const { run } = invocationHarness([record(EDGE, 'network', { tls: TLS_443 })], { fetchOversizedItem });
     const event = {
       ...oversizedEvent({ resourceType: LISTENER, resourceId: arn, status: 'ResourceDeleted' }),
       ruleParameters: JSON.stringify(PER_LISTENER),
@@ -233,7 +223,7 @@ describe('a periodic sweep with reportOn=listener', () => {
       { resourceType: LISTENER, resourceId: listenerOfGoneLb },
       { resourceType: LOAD_BALANCER, resourceId: EDGE },
     ]);
-    const { run } = harness(
+    const { run } = invocationHarness(
       [
         record(EDGE, 'network', { tcp: TCP_80, tls: TLS_443 }),
         record(DNS, 'network', { udp: { ...TCP_80, protocol: 'UDP', port: 53 } }),
@@ -258,7 +248,7 @@ describe('a periodic sweep with reportOn=listener', () => {
     const listEvaluatedResources = vi.fn(async () => [
       { resourceType: LISTENER, resourceId: listenerArnOf(EDGE, 'tcp') },
     ]);
-    const { run } = harness([record(EDGE, 'network', { tcp: TCP_80 })], { listEvaluatedResources });
+    const { run } = invocationHarness([record(EDGE, 'network', { tcp: TCP_80 })], { listEvaluatedResources });
     const result = await run(nlbTlsOnly, scheduledEvent());
     expect(rows(result.evaluations)).toEqual([
       [LISTENER, listenerArnOf(EDGE, 'tcp'), 'NOT_APPLICABLE'],
@@ -271,7 +261,7 @@ describe('a periodic sweep with reportOn=listener', () => {
       { resourceType: LISTENER, resourceId: listenerArnOf(EDGE, 'tcp') },
       { resourceType: LISTENER, resourceId: listenerArnOf(DNS, 'old') },
     ]);
-    const { run } = harness(
+    const { run } = invocationHarness(
       [
         record(EDGE, 'network', { tcp: TCP_80 }, { listeners: 'AccessDenied' }),
         record(DNS, 'network', { tls: TLS_443 }),
@@ -288,7 +278,9 @@ describe('a periodic sweep with reportOn=listener', () => {
 
   it('clears nothing when the load balancers could not be listed', async () => {
     const listEvaluatedResources = vi.fn(async () => [{ resourceType: LISTENER, resourceId: staleListener }]);
-    const { estate } = harness([record(EDGE, 'network', { tcp: TCP_80 })], { listEvaluatedResources });
+    const { estate } = invocationHarness([record(EDGE, 'network', { tcp: TCP_80 })], {
+      listEvaluatedResources,
+    });
     const failing: Estate = Object.assign(Object.create(estate), {
       // biome-ignore lint/correctness/useYield: a listing that fails before its first page.
       async *listLoadBalancers(): AsyncIterable<LoadBalancer> {
@@ -310,7 +302,7 @@ describe('a periodic sweep with reportOn=listener', () => {
 describe('per-listener verdicts', () => {
   it('elbv2-tls-policy judges each HTTPS or TLS listener and finds plaintext ones not applicable', async () => {
     const web = albArn('web', '4444');
-    const { run } = harness([
+    const { run } = invocationHarness([
       record(web, 'application', {
         http: { port: 80, protocol: 'HTTP', defaultActions: [] },
         good: { ...TLS_443, protocol: 'HTTPS' },

@@ -3,11 +3,11 @@
 // one load balancer with one target group, so the control's one finding is the rule's one result.
 import type { LoadBalancer } from '../../../rules/core/model/model.js';
 import type { TargetGroup } from '../../../rules/core/resources/normalize/targets.js';
-import { ACCOUNT, elbv2Item, loadBalancerOf, REGION } from '../../fixtures/network-items.js';
+import { targetGroupArn } from '../../fixtures/network-items.js';
 import type { ParityCase, ParityTable } from '../../support/parity.js';
+import { elbv2FromItem } from '../../support/parity-models.js';
 
-export const tgArn = (name: string) =>
-  `arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT}:targetgroup/${name}/73e2d6bc24d8a067`;
+export const tgArn = targetGroupArn;
 
 export function group(
   name: string,
@@ -30,7 +30,7 @@ export function lbOf(
   kind: 'application' | 'network' | 'gateway',
   tags: Record<string, string> = {},
 ): LoadBalancer {
-  return loadBalancerOf(elbv2Item({ name: `${kind.slice(0, 3)}-lb`, type: kind, tags })).lb;
+  return elbv2FromItem(kind, { tags });
 }
 
 /** One load balancer of `kind` with the groups, and the facets the rule reads. */

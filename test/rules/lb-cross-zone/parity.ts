@@ -1,23 +1,11 @@
 // Security Hub ELB.9 verdicts from the control text ("The control fails if cross-zone load balancing is
 // not enabled for a CLB") and the managed rule elb-cross-zone-load-balancing-enabled (Classic only).
-import type { LoadBalancer } from '../../../rules/core/model/model.js';
 import type { TargetGroupAttributes } from '../../../rules/core/resources/facets/target-group-attributes.js';
-import { ACCOUNT, classicItem, elbv2Item, loadBalancerOf, REGION } from '../../fixtures/network-items.js';
+import { targetGroupArn } from '../../fixtures/network-items.js';
 import type { ParityTable } from '../../support/parity.js';
+import { classicFromItem, elbv2FromItem } from '../../support/parity-models.js';
 
 export const CROSS_ZONE = 'load_balancing.cross_zone.enabled';
-
-export function classicLb(name = 'legacy'): LoadBalancer {
-  return loadBalancerOf(classicItem({ name, listeners: [{ protocol: 'HTTP', port: 80, instancePort: 80 }] }))
-    .lb;
-}
-
-export function elbv2Lb(
-  kind: 'application' | 'network' | 'gateway',
-  name = `${kind.slice(0, 3)}-lb`,
-): LoadBalancer {
-  return loadBalancerOf(elbv2Item({ name, type: kind })).lb;
-}
 
 export function tgAttributes(
   name: string,
@@ -25,7 +13,7 @@ export function tgAttributes(
   targetType = 'instance',
 ): TargetGroupAttributes {
   return {
-    arn: `arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT}:targetgroup/${name}/73e2d6bc24d8a067`,
+    arn: targetGroupArn(name),
     name,
     targetType,
     attributes:
@@ -36,7 +24,7 @@ export function tgAttributes(
 }
 
 const classic = (enabled: string) => ({
-  lb: classicLb(),
+  lb: classicFromItem(),
   facets: { attributes: { 'crossZoneLoadBalancing.enabled': enabled }, targetGroupAttributes: [] },
 });
 
@@ -51,7 +39,7 @@ export const PARITY: ParityTable[] = [
       { name: 'CLB with cross-zone load balancing disabled fails', ...classic('false'), control: 'FAILED' },
       {
         name: 'an NLB with cross-zone off is not a Classic load balancer: not applicable',
-        lb: elbv2Lb('network'),
+        lb: elbv2FromItem('network'),
         facets: {
           attributes: { [CROSS_ZONE]: 'false' },
           targetGroupAttributes: [tgAttributes('tcp', 'false')],
@@ -60,13 +48,13 @@ export const PARITY: ParityTable[] = [
       },
       {
         name: 'an ALB target group with cross-zone off is not applicable',
-        lb: elbv2Lb('application'),
+        lb: elbv2FromItem('application'),
         facets: { attributes: {}, targetGroupAttributes: [tgAttributes('web', 'false')] },
         control: 'NOT_APPLICABLE',
       },
       {
         name: 'a Gateway Load Balancer is not applicable',
-        lb: elbv2Lb('gateway'),
+        lb: elbv2FromItem('gateway'),
         facets: {},
         control: 'NOT_APPLICABLE',
       },

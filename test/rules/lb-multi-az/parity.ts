@@ -1,14 +1,11 @@
 // Security Hub ELB.10 (Classic) and ELB.13 (ALB, NLB, GWLB): distinct Availability Zones at least
 // minAvailabilityZones, 2 by default (the parity setting: the rule's own default).
-import type { LoadBalancer } from '../../../rules/core/model/model.js';
-import { classicItem, elbv2Item, loadBalancerOf } from '../../fixtures/network-items.js';
+import type { ElbV2Kind } from '../../../rules/core/model/model.js';
 import type { ParityTable } from '../../support/parity.js';
+import { classicFromItem, elbv2FromItem } from '../../support/parity-models.js';
 
-const classic = loadBalancerOf(
-  classicItem({ name: 'legacy', listeners: [{ protocol: 'HTTP', port: 80, instancePort: 80 }] }),
-).lb;
-const elbv2 = (type: 'application' | 'network' | 'gateway'): LoadBalancer =>
-  loadBalancerOf(elbv2Item({ name: `${type}-lb`, type })).lb;
+const classic = classicFromItem();
+const elbv2 = (type: ElbV2Kind) => elbv2FromItem(type, { name: `${type}-lb` });
 
 export const PARITY: ParityTable[] = [
   {

@@ -3,16 +3,15 @@ import type { RegisteredTarget, TargetGroup } from '../../../rules/core/resource
 import { classicTargets } from '../../../rules/core/resources/normalize/targets.js';
 import { rule } from '../../../rules/lb-target-health/rule.js';
 import {
-  ACCOUNT,
   classicItem,
   elbv2Item,
   judgeWith,
   loadBalancerOf,
-  REGION,
+  targetGroupArn,
 } from '../../fixtures/network-items.js';
 
 const tg = (name: string, targets: RegisteredTarget[], enabled = true): TargetGroup => ({
-  arn: `arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT}:targetgroup/${name}/73e2d6bc24d8a067`,
+  arn: targetGroupArn(name),
   name,
   targetType: 'instance',
   protocol: 'HTTP',

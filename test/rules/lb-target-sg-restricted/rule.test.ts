@@ -15,12 +15,13 @@ import {
   REGION,
   securityGroupItem,
   securityGroupOf,
+  targetGroupArn,
   tcp,
 } from '../../fixtures/network-items.js';
 
 const LB_SG = 'sg-0lb0000000000001';
 const APP_SG = 'sg-0app000000000002';
-const TG_ARN = `arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT}:targetgroup/api/73e2d6bc24d8a067`;
+const TG_ARN = targetGroupArn('api');
 const FROM_LB = { groups: [{ groupId: LB_SG }] };
 
 function apiGroup(overrides: Partial<TargetGroup> = {}): TargetGroup {

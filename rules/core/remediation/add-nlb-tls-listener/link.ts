@@ -3,7 +3,8 @@
 
 import type { RemediationLink } from '../../engine/rule.js';
 import { documentBeside } from '../document-file.js';
-import { ARN, describeOnly, UNLESS_EXEMPT } from '../permissions.js';
+import { DRY_RUN, newListenerCertificateArn, newListenerSslPolicy } from '../parameters.js';
+import { ARN, describeOnly, listenerCreationUnlessExempt } from '../permissions.js';
 
 export const addNlbTlsListener = {
   kind: 'document' as const,
@@ -13,18 +14,12 @@ export const addNlbTlsListener = {
     'Adds a TLS listener beside the TCP listener, forwarding to the same targets; the TCP listener is left for its clients to leave.',
   resourceIdParameter: 'LoadBalancerArn',
   staticParameters: {
-    CertificateArn: {
-      default: '',
-      description: '(Required) ACM certificate ARN for the TLS listener; there is no safe default.',
-    },
+    CertificateArn: newListenerCertificateArn('TLS'),
     TlsPort: { default: '443', description: 'Port of the TLS listener to add.' },
     TcpPort: { default: '0', description: "TCP listener to mirror; 0 means the load balancer's only one." },
-    SslPolicy: {
-      default: 'ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09',
-      description: 'Security policy of the TLS listener.',
-    },
+    SslPolicy: newListenerSslPolicy('TLS'),
     AlpnPolicy: { default: 'None', description: 'ALPN policy of the TLS listener.' },
-    DryRun: { default: 'false', description: 'true: report what would change and change nothing.' },
+    DryRun: DRY_RUN,
   },
   permissions: [
     describeOnly([
@@ -33,15 +28,6 @@ export const addNlbTlsListener = {
       'elasticloadbalancing:DescribeLoadBalancers',
       'elasticloadbalancing:DescribeTags',
     ]),
-    {
-      actions: ['elasticloadbalancing:CreateListener'],
-      resources: [ARN.nlbLoadBalancer],
-      conditions: UNLESS_EXEMPT,
-    },
-    {
-      actions: ['elasticloadbalancing:AddTags'],
-      resources: [ARN.nlbListener],
-      conditions: { StringEquals: { 'elasticloadbalancing:CreateAction': 'CreateListener' } },
-    },
+    ...listenerCreationUnlessExempt(ARN.nlbLoadBalancer, ARN.nlbListener),
   ],
 } satisfies RemediationLink;

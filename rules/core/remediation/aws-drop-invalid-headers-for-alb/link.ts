@@ -5,7 +5,7 @@
 // remediation exception (docs/remediation.md). It flips one attribute, which is not the kind of
 // change that takes a load balancer off the internet.
 import type { RemediationLink } from '../../engine/rule.js';
-import { ARN, describeOnly, UNLESS_EXEMPT } from '../permissions.js';
+import { ARN, attributeChangeUnlessExempt } from '../permissions.js';
 
 /** ALB attribute routing.http.drop_invalid_header_fields.enabled = true (Security Hub ELB.4). */
 export const dropInvalidHeaderFields = {
@@ -14,12 +14,5 @@ export const dropInvalidHeaderFields = {
   description: 'Sets routing.http.drop_invalid_header_fields.enabled=true on the Application Load Balancer.',
   resourceIdParameter: 'LoadBalancerArn',
   staticParameters: {},
-  permissions: [
-    describeOnly(['elasticloadbalancing:DescribeLoadBalancerAttributes']),
-    {
-      actions: ['elasticloadbalancing:ModifyLoadBalancerAttributes'],
-      resources: [ARN.albLoadBalancer],
-      conditions: UNLESS_EXEMPT,
-    },
-  ],
+  permissions: attributeChangeUnlessExempt([ARN.albLoadBalancer]),
 } satisfies RemediationLink;

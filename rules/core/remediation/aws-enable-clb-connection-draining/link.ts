@@ -7,7 +7,7 @@
 // remediation exception (docs/remediation.md), and the role cannot modify a tagged one. It sets one
 // attribute and verifies it, which is not the kind of change that takes a load balancer off the internet.
 import type { RemediationLink } from '../../engine/rule.js';
-import { ARN, describeOnly, UNLESS_EXEMPT } from '../permissions.js';
+import { ARN, attributeChangeUnlessExempt } from '../permissions.js';
 
 /** The runbook's own default for ConnectionTimeout (valid values 1-3600). */
 export const RUNBOOK_DEFAULT_TIMEOUT = 300;
@@ -31,12 +31,5 @@ export const enableConnectionDraining = {
     const minimum = Number(ruleParameters.minimumTimeoutSeconds ?? 0);
     return { ConnectionTimeout: String(Math.max(RUNBOOK_DEFAULT_TIMEOUT, minimum)) };
   },
-  permissions: [
-    describeOnly(['elasticloadbalancing:DescribeLoadBalancerAttributes']),
-    {
-      actions: ['elasticloadbalancing:ModifyLoadBalancerAttributes'],
-      resources: [ARN.classicLoadBalancer],
-      conditions: UNLESS_EXEMPT,
-    },
-  ],
+  permissions: attributeChangeUnlessExempt([ARN.classicLoadBalancer]),
 } satisfies RemediationLink;

@@ -5,7 +5,7 @@
 // tag: exempt a resource from it with an AWS Config remediation exception (docs/remediation.md). It flips
 // one attribute, which is not the kind of change that takes a load balancer off the internet.
 import type { RemediationLink } from '../../engine/rule.js';
-import { ARN, describeOnly, UNLESS_EXEMPT } from '../permissions.js';
+import { ARN, attributeChangeUnlessExempt } from '../permissions.js';
 
 /** Classic attribute CrossZoneLoadBalancing.Enabled = true (Security Hub ELB.9). */
 export const enableClbCrossZone = {
@@ -25,12 +25,5 @@ export const enableClbCrossZone = {
       'preset=none the rule also reports Network Load Balancers and ALB target groups (fix those with ' +
       'AWSConfigRemediation-EnableNLBCrossZoneLoadBalancing or by hand)',
   },
-  permissions: [
-    describeOnly(['elasticloadbalancing:DescribeLoadBalancerAttributes']),
-    {
-      actions: ['elasticloadbalancing:ModifyLoadBalancerAttributes'],
-      resources: [ARN.classicLoadBalancer],
-      conditions: UNLESS_EXEMPT,
-    },
-  ],
+  permissions: attributeChangeUnlessExempt([ARN.classicLoadBalancer]),
 } satisfies RemediationLink;

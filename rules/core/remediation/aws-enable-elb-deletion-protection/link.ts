@@ -5,7 +5,7 @@
 // remediation exception (docs/remediation.md). It flips one attribute, which is not the kind of
 // change that takes a load balancer off the internet.
 import type { RemediationLink } from '../../engine/rule.js';
-import { ARN, describeOnly, UNLESS_EXEMPT } from '../permissions.js';
+import { ARN, attributeChangeUnlessExempt } from '../permissions.js';
 
 /** ELBv2 attribute deletion_protection.enabled = true (Security Hub ELB.6). */
 export const enableDeletionProtection = {
@@ -14,15 +14,8 @@ export const enableDeletionProtection = {
   description: 'Sets deletion_protection.enabled=true on the Application, Network or Gateway Load Balancer.',
   resourceIdParameter: 'LoadBalancerArn',
   staticParameters: {},
-  permissions: [
-    describeOnly([
-      'elasticloadbalancing:DescribeLoadBalancerAttributes',
-      'elasticloadbalancing:DescribeLoadBalancers',
-    ]),
-    {
-      actions: ['elasticloadbalancing:ModifyLoadBalancerAttributes'],
-      resources: [ARN.albLoadBalancer, ARN.nlbLoadBalancer, ARN.gwlbLoadBalancer],
-      conditions: UNLESS_EXEMPT,
-    },
-  ],
+  permissions: attributeChangeUnlessExempt(
+    [ARN.albLoadBalancer, ARN.nlbLoadBalancer, ARN.gwlbLoadBalancer],
+    ['elasticloadbalancing:DescribeLoadBalancers'],
+  ),
 } satisfies RemediationLink;

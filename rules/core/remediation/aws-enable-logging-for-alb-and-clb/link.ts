@@ -5,7 +5,7 @@
 // remediation exception (docs/remediation.md). It flips one attribute, which is not the kind of
 // change that takes a load balancer off the internet.
 import type { RemediationLink } from '../../engine/rule.js';
-import { ARN, describeOnly, UNLESS_EXEMPT } from '../permissions.js';
+import { ARN, attributeChangeUnlessExempt } from '../permissions.js';
 
 /**
  * Access logs to an S3 bucket for an ALB (by ARN) or a Classic load balancer (by name) (Security Hub
@@ -33,12 +33,5 @@ export const enableAccessLogging = {
       'AWSConfigRemediation-EnableLoggingForALBAndCLB takes only a Classic Load Balancer name or an Application ' +
       'Load Balancer ARN, and with checkNetworkLoadBalancers=true Config would pass it NLB ARNs',
   },
-  permissions: [
-    describeOnly(['elasticloadbalancing:DescribeLoadBalancerAttributes']),
-    {
-      actions: ['elasticloadbalancing:ModifyLoadBalancerAttributes'],
-      resources: [ARN.albLoadBalancer, ARN.classicLoadBalancer],
-      conditions: UNLESS_EXEMPT,
-    },
-  ],
+  permissions: attributeChangeUnlessExempt([ARN.albLoadBalancer, ARN.classicLoadBalancer]),
 } satisfies RemediationLink;

@@ -3,6 +3,7 @@
 
 import type { PermissionStatement, RemediationLink } from '../../engine/rule.js';
 import { documentBeside } from '../document-file.js';
+import { DRY_RUN } from '../parameters.js';
 import { ARN, describeOnly, UNLESS_EXEMPT } from '../permissions.js';
 
 const PERMISSIONS: readonly PermissionStatement[] = [
@@ -59,22 +60,22 @@ function worldDefinitionOf(params: Record<string, unknown>): Record<string, stri
   return out;
 }
 
+/** The document fixing the groups named by GroupsOf (the document's values: load-balancer, targets). */
+function revokingGroupsOf(groupsOf: string, description: string) {
+  return {
+    ...DOCUMENT,
+    staticParameters: { GroupsOf: { default: groupsOf, description }, ...WORLD_DEFINITION, DryRun: DRY_RUN },
+  } satisfies RemediationLink;
+}
+
 /** For lb-sg-world-ingress: the groups attached to the non-compliant load balancer. */
-export const revokeWorldIngress = {
-  ...DOCUMENT,
-  staticParameters: {
-    GroupsOf: { default: 'load-balancer', description: 'Fix the groups attached to the load balancer.' },
-    ...WORLD_DEFINITION,
-    DryRun: { default: 'false', description: 'true: report what would change and change nothing.' },
-  },
-} satisfies RemediationLink;
+export const revokeWorldIngress = revokingGroupsOf(
+  'load-balancer',
+  'Fix the groups attached to the load balancer.',
+);
 
 /** For lb-target-sg-restricted: the groups of the load balancer's registered targets. */
-export const revokeTargetsWorldIngress = {
-  ...DOCUMENT,
-  staticParameters: {
-    GroupsOf: { default: 'targets', description: "Fix the groups of the load balancer's targets." },
-    ...WORLD_DEFINITION,
-    DryRun: { default: 'false', description: 'true: report what would change and change nothing.' },
-  },
-} satisfies RemediationLink;
+export const revokeTargetsWorldIngress = revokingGroupsOf(
+  'targets',
+  "Fix the groups of the load balancer's targets.",
+);

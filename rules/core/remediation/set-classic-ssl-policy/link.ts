@@ -2,6 +2,7 @@
 
 import type { RemediationLink } from '../../engine/rule.js';
 import { documentBeside } from '../document-file.js';
+import { DRY_RUN } from '../parameters.js';
 import { ARN, describeOnly, UNLESS_EXEMPT } from '../permissions.js';
 
 export const setClassicSslPolicy = {
@@ -16,7 +17,7 @@ export const setClassicSslPolicy = {
       default: 'ELBSecurityPolicy-TLS-1-2-2017-01',
       description: 'Predefined policy to reference (TLS 1.2 only; Classic Load Balancers have no TLS 1.3).',
     },
-    DryRun: { default: 'false', description: 'true: report what would change and change nothing.' },
+    DryRun: DRY_RUN,
   },
   permissions: [
     describeOnly([

@@ -5,6 +5,7 @@ import type { RemediationLink } from '../../engine/rule.js';
 import { ELBV2_CATALOG } from '../../tls/catalog.js';
 import { judgePolicy, type TlsRequirements } from '../../tls/requirements.js';
 import { documentBeside } from '../document-file.js';
+import { DRY_RUN } from '../parameters.js';
 import { ARN, describeOnly } from '../permissions.js';
 
 /** The elbv2-tls-policy parameters that decide which policies pass. */
@@ -99,7 +100,7 @@ export const setElbv2SslPolicy = {
       description:
         'accepted: listeners on a policy not in Policies change. rejected: listeners on one in Policies change.',
     },
-    DryRun: { default: 'false', description: 'true: report what would change and change nothing.' },
+    DryRun: DRY_RUN,
   },
   permissions: [
     describeOnly([

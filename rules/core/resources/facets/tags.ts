@@ -4,12 +4,24 @@ import {
 } from '@aws-sdk/client-elastic-load-balancing';
 import { DescribeTagsCommand, ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { z } from 'zod';
+import type { RegionalAws } from '../../aws/regional-aws.js';
 import { CLASSIC_LOAD_BALANCER, ELBV2_LOAD_BALANCER } from '../../model/model.js';
 import { defineFacet, type FacetInItem } from '../facet.js';
 import { keyValueRecord } from '../shape.js';
 
 /** DescribeTags takes at most 20 resources per call, for both APIs. */
-const TAGS_PER_CALL = 20;
+export const TAGS_PER_CALL = 20;
+
+/** One ELBv2 DescribeTags call (at most TAGS_PER_CALL ARNs): the tags of each ARN it answered for. */
+export async function elbv2TagsByArn(
+  aws: RegionalAws,
+  arns: readonly string[],
+): Promise<Map<string, Record<string, string>>> {
+  const out = await aws
+    .client(ElasticLoadBalancingV2Client)
+    .send(new DescribeTagsCommand({ ResourceArns: [...arns] }));
+  return new Map((out.TagDescriptions ?? []).map((d) => [d.ResourceArn ?? '', keyValueRecord(d.Tags ?? [])]));
+}
 
 /** Tags that are not all strings prove nothing: they are read live. */
 export const tagsSchema = z.record(z.string(), z.string());
@@ -50,12 +62,7 @@ export const tags = defineFacet<'tags', Record<string, string>>({
       return loadOnce(loader, lb.name);
     }
     const loader = aws.batcher<string, Record<string, string>>('elbv2-tags', TAGS_PER_CALL, async (arns) => {
-      const out = await aws
-        .client(ElasticLoadBalancingV2Client)
-        .send(new DescribeTagsCommand({ ResourceArns: [...arns] }));
-      const byArn = new Map(
-        (out.TagDescriptions ?? []).map((d) => [d.ResourceArn ?? '', keyValueRecord(d.Tags ?? [])]),
-      );
+      const byArn = await elbv2TagsByArn(aws, arns);
       return arns.map((a) => byArn.get(a) ?? {});
     });
     return loadOnce(loader, lb.arn);

@@ -1,12 +1,7 @@
-import { DescribeTagsCommand, ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { z } from 'zod';
 import { defineFacet } from '../facet.js';
-import { keyValueRecord } from '../shape.js';
-import { tagsSchema } from './tags.js';
+import { elbv2TagsByArn, TAGS_PER_CALL, tagsSchema } from './tags.js';
 import { targets } from './targets.js';
-
-/** DescribeTags takes at most 20 resource ARNs per call. */
-const TAGS_PER_CALL = 20;
 
 /**
  * Tags of the load balancer's target groups, by target group ARN, read in batches of 20 ARNs per
@@ -25,12 +20,7 @@ export const targetGroupTags = defineFacet<'targetGroupTags', Record<string, Rec
       'target-group-tags',
       TAGS_PER_CALL,
       async (batch) => {
-        const out = await aws
-          .client(ElasticLoadBalancingV2Client)
-          .send(new DescribeTagsCommand({ ResourceArns: [...batch] }));
-        const byArn = new Map(
-          (out.TagDescriptions ?? []).map((d) => [d.ResourceArn ?? '', keyValueRecord(d.Tags ?? [])]),
-        );
+        const byArn = await elbv2TagsByArn(aws, batch);
         // A target group DescribeTags does not answer for is not known to be untagged.
         return batch.map((arn) => byArn.get(arn) ?? new Error(`DescribeTags returned no tags for ${arn}`));
       },

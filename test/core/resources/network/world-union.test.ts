@@ -15,9 +15,9 @@ import {
   listenerOf,
   loadBalancerOf,
   permission,
-  REGION,
   securityGroupItem,
   securityGroupOf,
+  targetGroupArn,
   tcp,
 } from '../../../fixtures/network-items.js';
 
@@ -131,7 +131,7 @@ describe('world exposure across permissions and groups', () => {
 describe('lb-target-sg-restricted judges target groups together', () => {
   it('names halves in two groups of a target as world ingress', async () => {
     const group: TargetGroup = {
-      arn: `arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT}:targetgroup/api/73e2d6bc24d8a067`,
+      arn: targetGroupArn('api'),
       name: 'api',
       targetType: 'instance',
       protocol: 'HTTP',

@@ -1,49 +1,18 @@
 // The built-in sample estate shows every network rule at work: 40-network.json adds targets, the
 // groups guarding them and web ACLs to the load balancers of 10-estate.json, plus three new ones.
 import { describe, expect, it } from 'vitest';
-import { runAudit } from '../../../../bin/cli/audit/audit.js';
-import {
-  parseSnapshot,
-  readSnapshots,
-  SnapshotError,
-} from '../../../../rules/core/resources/snapshot/load.js';
-import { SnapshotEstate } from '../../../../rules/core/resources/snapshot/snapshot-estate.js';
+import { parseSnapshot, SnapshotError } from '../../../../rules/core/resources/snapshot/load.js';
 import { selectRules } from '../../../../rules/index.js';
 import { NETWORK_RULES } from '../../../fixtures/network-items.js';
-
-async function audit() {
-  const scopes = readSnapshots(['rules/core/resources/sample-estate']).map((region) => ({
-    label: `${region.accountId}/${region.region}`,
-    accountId: region.accountId,
-    region: region.region,
-    open: async () => new SnapshotEstate(region),
-  }));
-  const result = await runAudit(scopes, {
-    rules: selectRules(NETWORK_RULES),
-    now: new Date('2026-11-20T10:00:00Z'),
-  });
-  return (ruleId: string, name: string) => {
-    const found = result.evaluations.find((e) => e.ruleId === ruleId && e.resourceName === name);
-    if (!found) throw new Error(`no ${ruleId} evaluation for ${name}`);
-    return found;
-  };
-}
+import { auditSampleEstate, itShowsVerdicts, snapshotOf } from '../../../support/sample-estate.js';
 
 describe('the sample estate', () => {
   it('has every facet the network rules need, for every load balancer', async () => {
-    const scopes = readSnapshots(['rules/core/resources/sample-estate']);
-    const result = await runAudit(
-      scopes.map((region) => ({
-        label: region.region,
-        region: region.region,
-        open: async () => new SnapshotEstate(region),
-      })),
-      { rules: selectRules(NETWORK_RULES) },
-    );
+    const result = await auditSampleEstate({ rules: selectRules(NETWORK_RULES) });
     expect(result.evaluations.filter((e) => e.complianceType === 'INSUFFICIENT_DATA')).toEqual([]);
   });
 
-  it.each([
+  itShowsVerdicts(NETWORK_RULES, [
     [
       'lb-sg-world-ingress',
       'partner-gateway',
@@ -109,48 +78,25 @@ describe('the sample estate', () => {
       'COMPLIANT',
       'Health checks disabled: targetgroup/reports-fn.',
     ],
-  ])('%s on %s: %s', async (ruleId, name, compliance, text) => {
-    const evaluation = (await audit())(ruleId, name);
-    expect(evaluation.complianceType).toBe(compliance);
-    expect(evaluation.annotation).toContain(text);
-  });
+  ]);
 
   it('refuses a snapshot whose targets facet is malformed, naming the field', () => {
-    const bad = {
-      format: 'elb-config-rules/snapshot',
-      version: 1,
-      recordedAt: '2026-11-20T09:00:00.000Z',
-      regions: [
-        {
-          accountId: '111122223333',
-          region: 'us-east-1',
-          loadBalancers: [
-            {
-              loadBalancer: {
-                kind: 'classic',
-                resourceType: 'AWS::ElasticLoadBalancing::LoadBalancer',
-                resourceId: 'x',
-                accountId: '111122223333',
-                region: 'us-east-1',
-                name: 'x',
-                scheme: 'internal',
-                securityGroupIds: [],
-                listeners: [],
-                instanceIds: [],
-              },
-              facets: {
-                targets: [
-                  { name: 'g', targetType: 'container', healthCheck: { enabled: true }, targets: [] },
-                ],
-              },
-            },
-          ],
-        },
-      ],
-    };
-    expect(() => parseSnapshot(JSON.stringify(bad), 'bad.json')).toThrow(SnapshotError);
-    expect(() => parseSnapshot(JSON.stringify(bad), 'bad.json')).toThrow(
-      /loadBalancers\.0\.facets\.targets\.0\.targetType/,
+    const bad = snapshotOf(
+      {
+        kind: 'classic',
+        resourceType: 'AWS::ElasticLoadBalancing::LoadBalancer',
+        resourceId: 'x',
+        accountId: '111122223333',
+        region: 'us-east-1',
+        name: 'x',
+        scheme: 'internal',
+        securityGroupIds: [],
+        listeners: [],
+        instanceIds: [],
+      },
+      { targets: [{ name: 'g', targetType: 'container', healthCheck: { enabled: true }, targets: [] }] },
     );
+    expect(() => parseSnapshot(bad, 'bad.json')).toThrow(SnapshotError);
+    expect(() => parseSnapshot(bad, 'bad.json')).toThrow(/loadBalancers\.0\.facets\.targets\.0\.targetType/);
   });
 });

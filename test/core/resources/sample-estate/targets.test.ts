@@ -1,30 +1,28 @@
 // The built-in sample estate shows both target group rules at work: 50-targets.json adds target group
 // tags and attributes to the load balancers of the other sample files.
 import { describe, expect, it } from 'vitest';
-import { runAudit } from '../../../../bin/cli/audit/audit.js';
 import {
   parseSnapshot,
   readSnapshots,
   SnapshotError,
 } from '../../../../rules/core/resources/snapshot/load.js';
-import { SnapshotEstate } from '../../../../rules/core/resources/snapshot/snapshot-estate.js';
 import { selectRules } from '../../../../rules/index.js';
+import {
+  auditSampleEstate,
+  itShowsVerdicts,
+  SAMPLE_ESTATE_DAY,
+  SAMPLE_ESTATE_FOLDER,
+  snapshotOf,
+} from '../../../support/sample-estate.js';
 
 const TARGET_RULES = ['elbv2-target-encryption', 'lb-cross-zone'];
 
-async function audit() {
-  const scopes = readSnapshots(['rules/core/resources/sample-estate']).map((region) => ({
-    label: `${region.accountId}/${region.region}`,
-    accountId: region.accountId,
-    region: region.region,
-    open: async () => new SnapshotEstate(region),
-  }));
-  return runAudit(scopes, { rules: selectRules(TARGET_RULES), now: new Date('2026-11-20T10:00:00Z') });
-}
-
 describe('the sample estate, target groups', () => {
   it('has every facet the target group rules need, for every load balancer, and shows each verdict', async () => {
-    const { evaluations } = await audit();
+    const { evaluations } = await auditSampleEstate({
+      rules: selectRules(TARGET_RULES),
+      now: SAMPLE_ESTATE_DAY,
+    });
     expect(evaluations.filter((e) => e.complianceType === 'INSUFFICIENT_DATA')).toEqual([]);
     for (const ruleId of TARGET_RULES) {
       const verdicts = new Set(evaluations.filter((e) => e.ruleId === ruleId).map((e) => e.complianceType));
@@ -32,7 +30,7 @@ describe('the sample estate, target groups', () => {
     }
   });
 
-  it.each([
+  itShowsVerdicts(TARGET_RULES, [
     ['elbv2-target-encryption', 'web-public', 'NON_COMPLIANT', 'storefront HTTP:8080: sends plaintext HTTP'],
     ['elbv2-target-encryption', 'eu-storefront', 'NON_COMPLIANT', 'health check uses HTTP; use HTTPS'],
     ['elbv2-target-encryption', 'db-proxy', 'COMPLIANT', 'pg TCP:5432 (TLS offload declared by tag'],
@@ -55,35 +53,13 @@ describe('the sample estate, target groups', () => {
     ],
     ['lb-cross-zone', 'legacy-web', 'COMPLIANT', 'Cross-zone load balancing is enabled.'],
     ['lb-cross-zone', 'inspection-gwlb', 'NOT_APPLICABLE', ''],
-  ])('%s on %s: %s', async (ruleId, name, compliance, text) => {
-    const { evaluations } = await audit();
-    const evaluation = evaluations.find((e) => e.ruleId === ruleId && e.resourceName === name);
-    expect(evaluation?.complianceType).toBe(compliance);
-    expect(evaluation?.annotation).toContain(text);
-  });
+  ]);
 
   it('refuses a snapshot whose target group attributes are malformed, naming the field', () => {
-    const bad = {
-      format: 'elb-config-rules/snapshot',
-      version: 1,
-      recordedAt: '2026-11-20T09:00:00.000Z',
-      regions: [
-        {
-          accountId: '111122223333',
-          region: 'us-east-1',
-          loadBalancers: [
-            {
-              loadBalancer: readSnapshots(['rules/core/resources/sample-estate'])[0]!.loadBalancers[0]!
-                .loadBalancer,
-              facets: {
-                targetGroupAttributes: [{ arn: 'not-an-arn', name: 'x', targetType: 'ip', attributes: {} }],
-              },
-            },
-          ],
-        },
-      ],
-    };
-    expect(() => parseSnapshot(JSON.stringify(bad), 'bad.json')).toThrow(SnapshotError);
-    expect(() => parseSnapshot(JSON.stringify(bad), 'bad.json')).toThrow(/targetGroupAttributes\.0\.arn/);
+    const bad = snapshotOf(readSnapshots([SAMPLE_ESTATE_FOLDER])[0]!.loadBalancers[0]!.loadBalancer, {
+      targetGroupAttributes: [{ arn: 'not-an-arn', name: 'x', targetType: 'ip', attributes: {} }],
+    });
+    expect(() => parseSnapshot(bad, 'bad.json')).toThrow(SnapshotError);
+    expect(() => parseSnapshot(bad, 'bad.json')).toThrow(/targetGroupAttributes\.0\.arn/);
   });
 });

@@ -1,9 +1,7 @@
 // The sample estate exercises every TLS rule, and its verdicts hold whatever the clock says.
 import { describe, expect, it } from 'vitest';
-import { runAudit } from '../../../../bin/cli/audit/audit.js';
-import { readSnapshots } from '../../../../rules/core/resources/snapshot/load.js';
-import { SnapshotEstate } from '../../../../rules/core/resources/snapshot/snapshot-estate.js';
 import { RULES } from '../../../../rules/index.js';
+import { auditSampleEstate } from '../../../support/sample-estate.js';
 
 const TLS_RULE_IDS = [
   'elbv2-tls-policy',
@@ -15,14 +13,7 @@ const TLS_RULE_IDS = [
 ];
 
 async function audit(now: Date) {
-  const folder = new URL('../../../../rules/core/resources/sample-estate', import.meta.url).pathname;
-  const scopes = readSnapshots([folder]).map((region) => ({
-    label: region.region,
-    accountId: region.accountId,
-    region: region.region,
-    open: async () => new SnapshotEstate(region),
-  }));
-  const { evaluations } = await runAudit(scopes, {
+  const { evaluations } = await auditSampleEstate({
     rules: RULES.filter((r) => TLS_RULE_IDS.includes(r.id)),
     now,
   });
