@@ -1,10 +1,13 @@
 // The webAcl facet against mocked WAFv2 and WAF Classic (waf-regional) clients.
 import {
-  GetWebACLForResourceCommand as GetClassicWebACLForResourceCommand,
+  GetWebACLForResourceCommand as ClassicGetWebACLForResource,
+  type ServiceInputTypes,
+  type ServiceOutputTypes,
   WAFRegionalClient,
+  type WAFRegionalClientResolvedConfig,
 } from '@aws-sdk/client-waf-regional';
 import { GetWebACLForResourceCommand, WAFV2Client } from '@aws-sdk/client-wafv2';
-import { mockClient } from 'aws-sdk-client-mock';
+import { type AwsStub, mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RegionalAws } from '../../../../rules/core/aws/regional-aws.js';
 import { webAcl } from '../../../../rules/core/resources/facets/web-acl.js';
@@ -13,7 +16,13 @@ import { ACCOUNT, elbv2Arn, elbv2Item, loadBalancerOf, REGION } from '../../../f
 import { lbNamed, open } from '../../../support/live-facets.js';
 
 const wafv2 = mockClient(WAFV2Client);
-const classic = mockClient(WAFRegionalClient);
+// The WAF Classic client is of an older SDK generation than aws-sdk-client-mock's types.
+const GetClassicWebACLForResourceCommand = ClassicGetWebACLForResource as never;
+const classic = mockClient(WAFRegionalClient as never) as unknown as AwsStub<
+  ServiceInputTypes,
+  ServiceOutputTypes,
+  WAFRegionalClientResolvedConfig
+>;
 
 beforeEach(() => {
   wafv2.reset();
