@@ -17,6 +17,7 @@ const CLIENTS = [
   'iam',
   'shield',
   'sts',
+  'waf-regional',
   'wafv2',
 ] as const;
 
@@ -27,6 +28,7 @@ const CLIENTS_OF_SERVICE: Record<string, readonly string[]> = {
   elasticloadbalancing: ['elastic-load-balancing', 'elastic-load-balancing-v2'],
   iam: ['iam'],
   shield: ['shield'],
+  'waf-regional': ['waf-regional'],
   wafv2: ['wafv2'],
 };
 

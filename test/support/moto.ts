@@ -4,6 +4,7 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
 import { CreateSubnetCommand, CreateVpcCommand, type EC2Client } from '@aws-sdk/client-ec2';
+import { startWafClassicStandIn } from './waf-classic-stand-in.js';
 
 export const MOTO_INSTALL_HINT = 'pip install "moto[server]"';
 
@@ -27,6 +28,8 @@ export function requireMoto(): boolean {
 export interface MotoServer {
   endpoint: string;
   port: number;
+  /** Where WAF Classic (waf-regional) calls go: moto has no such backend (waf-classic-stand-in.ts). */
+  wafClassicEndpoint: string;
   /** Clears every service's state (POST /moto-api/reset). */
   reset(): Promise<void>;
   stop(): Promise<void>;
@@ -56,9 +59,14 @@ export async function startMoto(): Promise<MotoServer> {
     stderr = (stderr + String(chunk)).slice(-4000);
   });
   const endpoint = `http://127.0.0.1:${port}`;
+  const wafClassic = await startWafClassicStandIn();
+  WAF_CLASSIC_OF.set(endpoint, wafClassic.endpoint);
   const deadline = Date.now() + 30_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`moto_server exited early (${child.exitCode}): ${stderr}`);
+    if (child.exitCode !== null) {
+      await wafClassic.stop();
+      throw new Error(`moto_server exited early (${child.exitCode}): ${stderr}`);
+    }
     try {
       const res = await fetch(`${endpoint}/moto-api/`);
       if (res.ok || res.status === 404) break;
@@ -67,6 +75,7 @@ export async function startMoto(): Promise<MotoServer> {
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
+      await wafClassic.stop();
       throw new Error(`moto_server did not answer on ${endpoint} within 30s: ${stderr}`);
     }
     await new Promise((r) => setTimeout(r, 100));
@@ -74,10 +83,14 @@ export async function startMoto(): Promise<MotoServer> {
   return {
     endpoint,
     port,
+    wafClassicEndpoint: wafClassic.endpoint,
     async reset() {
+      wafClassic.reset();
       await fetch(`${endpoint}/moto-api/reset`, { method: 'POST' });
     },
     async stop() {
+      WAF_CLASSIC_OF.delete(endpoint);
+      await wafClassic.stop();
       if (child.exitCode !== null) return;
       await new Promise<void>((resolve) => {
         child.once('exit', () => resolve());
@@ -88,10 +101,15 @@ export async function startMoto(): Promise<MotoServer> {
   };
 }
 
+/** The WAF Classic stand-in of each running moto, by moto endpoint. */
+const WAF_CLASSIC_OF = new Map<string, string>();
+
 /** Environment for SDK clients (in this process or a child CLI) that talk to moto. */
 export function motoEnv(endpoint: string, region = 'us-east-1'): Record<string, string> {
+  const wafClassic = WAF_CLASSIC_OF.get(endpoint);
   return {
     AWS_ENDPOINT_URL: endpoint,
+    ...(wafClassic ? { AWS_ENDPOINT_URL_WAF_REGIONAL: wafClassic } : {}),
     AWS_ACCESS_KEY_ID: 'testing',
     AWS_SECRET_ACCESS_KEY: 'testing',
     AWS_SESSION_TOKEN: 'testing',

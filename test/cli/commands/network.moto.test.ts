@@ -1,17 +1,22 @@
 // The network and hardening rules against moto, over the wire: an estate is built with the real
 // SDK, then audited by the CLI in a child process (as a user runs it) and by runInvocation for a
 // security-group change. moto serves WAFv2 associations, target health (a stopped instance is
-// "unused", Target.InvalidState; Classic reports it OutOfService), instances and ENI lookups.
+// "unused", Target.InvalidState; Classic reports it OutOfService), instances and ENI lookups; it has
+// no WAF Classic, whose calls go to the stand-in beside it (test/support/waf-classic-stand-in.ts).
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import * as ec2 from '@aws-sdk/client-ec2';
 import * as elb from '@aws-sdk/client-elastic-load-balancing';
 import * as v2 from '@aws-sdk/client-elastic-load-balancing-v2';
+import * as wafClassic from '@aws-sdk/client-waf-regional';
 import * as waf from '@aws-sdk/client-wafv2';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { rule as wafEnabled } from '../../../rules/alb-waf-enabled/rule.js';
 import { RegionalAws } from '../../../rules/core/aws/regional-aws.js';
 import { runInvocation } from '../../../rules/core/engine/invocation.js';
+import { judge, ruleParameters } from '../../../rules/core/engine/judge.js';
 import { silentLog } from '../../../rules/core/engine/log.js';
+import type { LoadBalancer } from '../../../rules/core/model/model.js';
 import { LiveEstate } from '../../../rules/core/resources/live/live-estate.js';
 import { rule as worldIngress } from '../../../rules/lb-sg-world-ingress/rule.js';
 import { NETWORK_RULES, permission, securityGroupItem, tcp } from '../../fixtures/network-items.js';
@@ -195,9 +200,22 @@ async function buildEstate(): Promise<Estate> {
     }),
   );
 
-  // admin: internal, yet its group admits the world on its listener port.
+  // admin: internal, yet its group admits the world on its listener port; a WAF Classic web ACL.
   const admin = await alb('admin', 'internal', [internalSg]);
   await listen(admin, 'HTTP', 8080, await targetGroup('admin', 8080, 'instance'));
+  const classic = new wafClassic.WAFRegionalClient({});
+  const token = async () => (await classic.send(new wafClassic.GetChangeTokenCommand({}))).ChangeToken;
+  const classicAcl = await classic.send(
+    new wafClassic.CreateWebACLCommand({
+      Name: 'legacy-edge',
+      MetricName: 'legacyedge',
+      DefaultAction: { Type: 'ALLOW' },
+      ChangeToken: await token(),
+    }),
+  );
+  await classic.send(
+    new wafClassic.AssociateWebACLCommand({ WebACLId: classicAcl.WebACL?.WebACLId, ResourceArn: admin }),
+  );
 
   // bare-nlb: an NLB created without security groups.
   await alb('bare-nlb', 'internal', [], 'network');
@@ -335,6 +353,36 @@ describe.runIf(run)('network and hardening rules against moto', () => {
       'internet-facing ALB has no AWS WAF web ACL',
     );
     expect(find('alb-waf-enabled', 'admin').complianceType).toBe('NOT_APPLICABLE');
+  });
+
+  it('alb-waf-enabled: WAF Classic counts under preset=securityhub (ELB.16), not by default', async () => {
+    const live = await LiveEstate.open(new RegionalAws({ region: 'us-east-1', accountId: '123456789012' }));
+    const byName = new Map<string, LoadBalancer>();
+    for await (const lb of live.listLoadBalancers(wafEnabled.resourceTypes)) byName.set(lb.name, lb);
+    const verdict = async (name: string, params: Record<string, unknown>) => {
+      const lb = byName.get(name);
+      if (!lb) throw new Error(`no load balancer ${name}`);
+      const evaluation = await judge(wafEnabled, lb, live, ruleParameters(wafEnabled, params), new Date());
+      return [evaluation.complianceType, evaluation.annotation];
+    };
+    const parity = { preset: 'securityhub' };
+    expect(await verdict('admin', parity)).toEqual([
+      'COMPLIANT',
+      'Protected by WAF Classic web ACL legacy-edge.',
+    ]);
+    expect(await verdict('shop', parity)).toEqual(['COMPLIANT', 'Protected by web ACL edge-protection.']);
+    expect(await verdict('storefront', parity)).toEqual([
+      'NON_COMPLIANT',
+      'internet-facing ALB has no AWS WAF web ACL',
+    ]);
+    expect(await verdict('admin', { scope: 'all' })).toEqual([
+      'NON_COMPLIANT',
+      'internal ALB has only WAF Classic web ACL legacy-edge, which does not count (WAF Classic support ended on 30 September 2025): migrate it to AWS WAF (WAFv2)',
+    ]);
+    expect(await verdict('bare-nlb', parity)).toEqual([
+      'NOT_APPLICABLE',
+      expect.stringContaining('Network Load Balancer'),
+    ]);
   });
 
   it('attribute rules read the load balancer attributes', () => {

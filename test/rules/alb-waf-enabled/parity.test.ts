@@ -1,0 +1,5 @@
+import { rule } from '../../../rules/alb-waf-enabled/rule.js';
+import { checkParity } from '../../support/parity.js';
+import { PARITY } from './parity.js';
+
+checkParity(rule, PARITY);
