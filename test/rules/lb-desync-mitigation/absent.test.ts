@@ -12,14 +12,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { judge, ruleParameters } from '../../../rules/core/engine/judge.js';
 import { rule as desync } from '../../../rules/lb-desync-mitigation/rule.js';
-import {
-  albWith,
-  CAPTURE,
-  classicWith,
-  elbv2Item,
-  judgeWith,
-  loadBalancerOf,
-} from '../../fixtures/network-items.js';
+import { albWith, classicWith, elbv2Item, judgeWith, loadBalancerOf } from '../../fixtures/network-items.js';
 import { open } from '../../support/live-facets.js';
 
 const elbv2 = mockClient(ElasticLoadBalancingV2Client);
