@@ -2,6 +2,7 @@
 // deployment options. Pure and free of aws-cdk-lib: the CDK stack passes the result to
 // CfnRemediationConfiguration, and the conformance pack writes it into its template as is.
 
+import { childReporting, REPORT_ON } from '../rules/core/engine/per-resource.js';
 import type { AnyRule } from '../rules/core/engine/rule.js';
 import { ElbConfigRulesError } from '../rules/core/model/errors.js';
 
@@ -190,10 +191,19 @@ function checkRange(name: string, value: number | undefined, min: number, max: n
 
 /** Why a rule's remediation cannot be configured with these rule parameters, if it cannot. */
 export function unsupportedRemediation(
-  link: NonNullable<AnyRule['remediation']>,
+  rule: AnyRule,
   ruleParameters: Record<string, unknown>,
 ): string | undefined {
+  const link = rule.remediation;
+  if (!link) return undefined;
   const guard = 'unsupportedWhen' in link ? link.unsupportedWhen : undefined;
   if (guard && ruleParameters[guard.parameter] === guard.value) return guard.reason;
+  const each = childReporting(rule, ruleParameters);
+  // Config hands a document the id of the resource a result is on, and ours take a load balancer.
+  if (each)
+    return (
+      `with reportOn=${ruleParameters[REPORT_ON]} its results are on ${each.resourceType}, ` +
+      `and ${link.documentName} takes a load balancer (${link.resourceIdParameter})`
+    );
   return undefined;
 }

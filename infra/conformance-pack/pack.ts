@@ -7,6 +7,7 @@
 import { ruleParameters } from '../../rules/core/engine/judge.js';
 import type { ParamSpec } from '../../rules/core/engine/parameters.js';
 import { ENGINE_PARAMETERS } from '../../rules/core/engine/parameters.js';
+import { REPORT_ON, reportOnValue } from '../../rules/core/engine/per-resource.js';
 import type { AnyRule, ControlMapping } from '../../rules/core/engine/rule.js';
 import { ElbConfigRulesError } from '../../rules/core/model/errors.js';
 import { type CfnValue, configRuleProperties } from '../config-rule.js';
@@ -158,7 +159,9 @@ export function buildPack(
     if (control) comments.set(logicalId, control.comment);
 
     const link = rule.remediation;
-    if (link) {
+    // Results on listeners or target groups are not remediated: the documents take a load balancer.
+    const perChild = reportOnValue(rule);
+    if (link && !(perChild && fixed[REPORT_ON] === perChild)) {
       const automatic = `${id}AutomaticRemediation`;
       P[automatic] ??= {
         Type: 'String',
@@ -200,6 +203,8 @@ export function buildPack(
         supplied.push({
           'Fn::Not': [{ 'Fn::Equals': [ref(`${id}${pascal(guard.parameter)}`), String(guard.value)] }],
         });
+      if (perChild && fixed[REPORT_ON] === undefined)
+        supplied.push({ 'Fn::Not': [{ 'Fn::Equals': [ref(`${id}${pascal(REPORT_ON)}`), perChild] }] });
       if (supplied.length === 1) C[ready] = supplied[0]!;
       if (supplied.length > 1) C[ready] = { 'Fn::And': supplied };
       R[`${logicalId}Remediation`] = {

@@ -73,7 +73,7 @@ export class ElbConfigRulesStack extends Stack {
       this.configRules.set(rule.id, configRule);
 
       const unsupported =
-        rule.remediation && unsupportedRemediation(rule.remediation, deployedValues(rule, parameters).values);
+        rule.remediation && unsupportedRemediation(rule, deployedValues(rule, parameters).values);
       if (rule.remediation && unsupported) {
         if (remediation[rule.id])
           throw new DeploymentConfigError(`remediation of ${rule.id} cannot be configured: ${unsupported}.`);

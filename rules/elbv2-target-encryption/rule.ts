@@ -1,6 +1,7 @@
 import { compliant, nonCompliant, notApplicable } from '../core/engine/outcome.js';
+import { eachTargetGroup, reportOnParameter } from '../core/engine/per-resource.js';
 import { defineRule } from '../core/engine/rule.js';
-import { ELBV2_LOAD_BALANCER } from '../core/model/model.js';
+import { ELBV2_LOAD_BALANCER, ELBV2_TARGET_GROUP } from '../core/model/model.js';
 import { tags } from '../core/resources/facets/tags.js';
 import { targetGroupTags } from '../core/resources/facets/target-group-tags.js';
 import { type TargetGroup, targets } from '../core/resources/facets/targets.js';
@@ -32,12 +33,12 @@ export const rule = defineRule({
     '(GENEVE). A UDP target group cannot carry TLS, so it is exempt and named, as nlb-tls-only treats UDP ' +
     'listeners. TLS offload to plaintext targets is exempt only when declared: a tag on the target group or ' +
     'the load balancer, or the target group in exemptTargetGroups; each exempted group is named. Ports never ' +
-    'count as evidence. preset=securityhub-elb22 and preset=securityhub-elb21 reproduce Security Hub ELB.22 ' +
-    'and ELB.21 (no exemptions).',
+    'count as evidence. preset=securityhub-elb22 and preset=securityhub-elb21 with reportOn=targetGroup ' +
+    'reproduce Security Hub ELB.22 and ELB.21 (no exemptions, one result per target group).',
   severity: 'medium',
   appliesTo: ['application', 'network', 'gateway'],
   resourceTypes: [ELBV2_LOAD_BALANCER],
-  triggers: { changes: [ELBV2_LOAD_BALANCER], periodic: 'TwentyFour_Hours' },
+  triggers: { changes: [ELBV2_LOAD_BALANCER, ELBV2_TARGET_GROUP], periodic: 'TwentyFour_Hours' },
   parameters: {
     exemptTagKey: {
       type: 'string',
@@ -66,22 +67,24 @@ export const rule = defineRule({
         'exemptions). securityhub-elb21: only the health check protocol, HTTPS for every target group but ' +
         'Lambda, as ELB.21 judges it (NLB TCP health checks fail, no exemptions).',
     },
+    reportOn: reportOnParameter('targetGroup'),
   },
   needs: [targets, tags, targetGroupTags],
+  reportEach: { resourceType: ELBV2_TARGET_GROUP, evaluateEach: eachTargetGroup },
   controls: [
     {
       framework: 'Security Hub',
       id: 'ELB.22',
       relation: 'looser',
-      note: 'The defaults exempt UDP and declared TLS offload, and skip GWLBs; preset=securityhub-elb22 reproduces ELB.22.',
-      parity: { preset: 'securityhub-elb22' },
+      note: 'The defaults exempt UDP and declared TLS offload, and skip GWLBs; preset=securityhub-elb22 reproduces ELB.22 for target groups in use.',
+      parity: { preset: 'securityhub-elb22', reportOn: 'targetGroup' },
     },
     {
       framework: 'Security Hub',
       id: 'ELB.21',
       relation: 'looser',
-      note: 'The defaults require HTTPS health checks only of HTTP and HTTPS target groups; preset=securityhub-elb21 reproduces ELB.21.',
-      parity: { preset: 'securityhub-elb21' },
+      note: 'The defaults require HTTPS health checks only of HTTP and HTTPS target groups; preset=securityhub-elb21 reproduces ELB.21 for target groups in use.',
+      parity: { preset: 'securityhub-elb21', reportOn: 'targetGroup' },
     },
     {
       framework: 'AWS Config managed rule',
@@ -92,7 +95,8 @@ export const rule = defineRule({
   ],
   applicable(lb, params) {
     // Every GWLB target group is GENEVE, which neither the rule nor ELB.22 judges; ELB.21 judges its health checks.
-    if (lb.kind === 'gateway' && params.preset !== 'securityhub-elb21')
+    // Per target group, each GENEVE group gets its own NOT_APPLICABLE from evaluate().
+    if (lb.kind === 'gateway' && params.preset !== 'securityhub-elb21' && params.reportOn !== 'targetGroup')
       return 'Gateway Load Balancer: its GENEVE target groups carry packets, not TLS.';
     return undefined;
   },

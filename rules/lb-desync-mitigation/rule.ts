@@ -16,7 +16,8 @@ export const rule = defineRule({
   description:
     'An Application or Classic Load Balancer runs HTTP desync mitigation in at least the minimum mode ' +
     '(defensive by default; strictest by parameter). Monitor mode forwards ambiguous requests that enable ' +
-    'HTTP request smuggling. An attribute that is absent is read as ELB’s default, defensive, and said so.',
+    'HTTP request smuggling. An attribute that is absent or blank is not read as ELB’s default (defensive): ' +
+    'the load balancer is not judged (INSUFFICIENT_DATA).',
   severity: 'medium',
   appliesTo: ['application', 'classic'],
   resourceTypes: [ELBV2_LOAD_BALANCER, CLASSIC_LOAD_BALANCER],
@@ -48,13 +49,17 @@ export const rule = defineRule({
   ],
   evaluate({ lb, attributes }, { params }) {
     const key = lb.kind === 'classic' ? CLASSIC_DESYNC_MODE : ALB_DESYNC_MODE;
-    const raw = attributes[key];
-    const mode = (raw ?? DEFAULT_MODE).toLowerCase();
+    const raw: unknown = attributes[key];
+    // AWS describes every attribute; a missing or blank one was not supplied, and is not its default.
+    if (typeof raw !== 'string' || raw.trim() === '')
+      throw new Error(
+        `${key} not supplied; the mode cannot be judged (absent is not the default, ${DEFAULT_MODE})`,
+      );
+    const mode = raw.toLowerCase();
     const rank = MODES.indexOf(mode as (typeof MODES)[number]);
     const minimum = MODES.indexOf(params.minimumMode);
-    const shown = raw === undefined ? `${mode} (not set: ELB default)` : mode;
-    if (rank >= minimum) return compliant(`${key} is ${shown}.`);
+    if (rank >= minimum) return compliant(`${key} is ${mode}.`);
     const known = rank >= 0 ? '' : ` (not a known mode: ${MODES.join(', ')})`;
-    return nonCompliant([`${key} is ${shown}${known}; minimumMode is ${params.minimumMode}`]);
+    return nonCompliant([`${key} is ${mode}${known}; minimumMode is ${params.minimumMode}`]);
   },
 });

@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { remediationConfigurationProps } from '../../infra/remediation-configuration.js';
+import {
+  remediationConfigurationProps,
+  unsupportedRemediation,
+} from '../../infra/remediation-configuration.js';
 import { rule as albHttpsOnly } from '../../rules/alb-https-only/rule.js';
 import { ruleParameters } from '../../rules/core/engine/judge.js';
 import type { AnyRule, RemediationLink } from '../../rules/core/engine/rule.js';
 import { CLASSIC_LOAD_BALANCER, ELBV2_LOAD_BALANCER } from '../../rules/core/model/model.js';
 import { enableAccessLogging } from '../../rules/core/remediation/aws-enable-logging-for-alb-and-clb/link.js';
 import { revokeWorldIngress } from '../../rules/core/remediation/revoke-world-ingress/link.js';
+import { rule as elbv2TlsPolicy } from '../../rules/elbv2-tls-policy/rule.js';
 import { RULES } from '../../rules/index.js';
 
 const ROLE = 'arn:aws:iam::123456789012:role/elb-config-rules-alb-https';
@@ -193,6 +197,27 @@ describe("Config's StaticValue.Values limits", () => {
         for (const v of value.StaticValue.Values)
           expect(typeof v === 'string' ? v.length : 0, `${rule.id} ${name}`).toBeLessThanOrEqual(256);
       }
+    }
+  });
+});
+
+describe('remediation of results on listeners and target groups', () => {
+  it('is not configured with reportOn=listener, saying why; it is with the default', () => {
+    expect(
+      unsupportedRemediation(elbv2TlsPolicy, ruleParameters(elbv2TlsPolicy, { reportOn: 'listener' })),
+    ).toBe(
+      'with reportOn=listener its results are on AWS::ElasticLoadBalancingV2::Listener, and ' +
+        'ElbConfigRules-SetElbv2SslPolicy takes a load balancer (LoadBalancerArn)',
+    );
+    expect(unsupportedRemediation(elbv2TlsPolicy, ruleParameters(elbv2TlsPolicy, {}))).toBeUndefined();
+  });
+
+  it('is refused for every rule whose remediation would receive child resource ids', () => {
+    for (const rule of RULES.filter((r) => r.remediation && r.reportEach)) {
+      const perChild = ruleParameters(rule, {
+        reportOn: rule.reportEach!.resourceType.endsWith('Listener') ? 'listener' : 'targetGroup',
+      });
+      expect(unsupportedRemediation(rule, perChild), rule.id).toMatch(/takes a load balancer/);
     }
   });
 });

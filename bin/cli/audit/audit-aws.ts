@@ -43,8 +43,8 @@ export class AuditAws extends RegionalAws {
   }
 
   // biome-ignore lint/suspicious/noExplicitAny: SDK client classes have differing config types.
-  override client<C>(Client: new (config: any) => C): C {
-    const client = super.client(Client);
+  override client<C>(Client: new (config: any) => C, endpointRegion?: string): C {
+    const client = super.client(Client, endpointRegion);
     if (!this.instrumented.has(client as object)) {
       this.instrumented.add(client as object);
       this.limitRequests(client as unknown as MiddlewareClient);

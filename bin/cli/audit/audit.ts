@@ -11,7 +11,7 @@
 //   keepEvaluations false (the streamed formats), its evaluations are handed on and not kept
 //   either, and a slow consumer holds the load balancer's slot until it has taken them.
 
-import type { AwsScope, RegionalAws } from '../../../rules/core/aws/regional-aws.js';
+import { AccountShared, type AwsScope, type RegionalAws } from '../../../rules/core/aws/regional-aws.js';
 import { isThrottling } from '../../../rules/core/aws/throttling.js';
 import { type Evaluation, judgeForReport, ruleParameters } from '../../../rules/core/engine/judge.js';
 import type { ParamValues } from '../../../rules/core/engine/parameters.js';
@@ -119,6 +119,17 @@ export async function runAudit(scopes: readonly AuditScope[], options: AuditOpti
   const awsUsed: AuditAws[] = [];
   const maxScopes = Math.max(1, options.scopeConcurrency ?? 8);
   const scopeLimit = new AdaptiveLimit({ initial: maxScopes, max: maxScopes });
+  // Account-wide answers (Shield's subscription) are asked once per account, not once per region.
+  const accounts = new Map<string, AccountShared>();
+  const sharedBy = (accountId: string | undefined) => {
+    if (!accountId) return undefined;
+    let shared = accounts.get(accountId);
+    if (!shared) {
+      shared = new AccountShared();
+      accounts.set(accountId, shared);
+    }
+    return shared;
+  };
 
   await Promise.all(
     scopes.map((scope) =>
@@ -127,7 +138,11 @@ export async function runAudit(scopes: readonly AuditScope[], options: AuditOpti
         const io: ScopeIo = {
           aws: (awsScope) => {
             const aws = new AuditAws(
-              { ...awsScope, clientConfig: { ...options.clientConfig, ...awsScope.clientConfig } },
+              {
+                ...awsScope,
+                accountShared: awsScope.accountShared ?? sharedBy(awsScope.accountId),
+                clientConfig: { ...options.clientConfig, ...awsScope.clientConfig },
+              },
               {
                 ...options.apiPressure,
                 onThrottle: (api) => {

@@ -5,9 +5,28 @@ import DataLoader from 'dataloader';
 import { callName, type MiddlewareClient } from './call-name.js';
 import { type ClientClass, createAwsClient } from './client.js';
 
+/**
+ * Answers shared by every region of one account (Shield's subscription is account-wide): loaded
+ * once, failures included, like a regional listing.
+ */
+export class AccountShared {
+  private readonly answers = new Map<string, Promise<unknown>>();
+
+  once<T>(name: string, load: () => Promise<T>): Promise<T> {
+    let answer = this.answers.get(name) as Promise<T> | undefined;
+    if (!answer) {
+      answer = load();
+      this.answers.set(name, answer);
+    }
+    return answer;
+  }
+}
+
 export interface AwsScope {
   region: string;
   accountId?: string;
+  /** Shared with the account's other regions (a multi-region audit); without it, account answers are per region. */
+  accountShared?: AccountShared;
   credentials?: AwsCredentialIdentityProvider;
   /** Extra SDK client settings (tests inject a faster retry strategy or a request handler). */
   clientConfig?: Record<string, unknown>;
@@ -94,6 +113,13 @@ export class RegionalAws {
       this.listings.set(name, listing);
     }
     return listing;
+  }
+
+  /** An account-wide answer, loaded once for every region that shares this scope's account. */
+  onceForAccount<T>(name: string, load: () => Promise<T>): Promise<T> {
+    return this.scope.accountShared
+      ? this.scope.accountShared.once(name, load)
+      : this.once(`account:${name}`, load);
   }
 
   totalCalls(): number {

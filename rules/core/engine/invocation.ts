@@ -27,6 +27,7 @@ import { engineParameters, type ParamValues } from './parameters.js';
 import {
   type AnyReporting,
   childReporting,
+  mergeShared,
   parentOf,
   reportableTypes,
   reportedTypes,
@@ -232,7 +233,8 @@ export async function runInvocation(
     }
   }
 
-  for (const evaluation of results) {
+  const merged = mergeShared(results);
+  for (const evaluation of merged) {
     const entry = {
       rule: rule.id,
       resourceType: evaluation.resourceType,
@@ -254,8 +256,8 @@ export async function runInvocation(
   return {
     event,
     scope,
-    evaluations: results.filter((e) => e.complianceType !== 'INSUFFICIENT_DATA'),
-    unreadable: results.filter((e) => e.complianceType === 'INSUFFICIENT_DATA'),
+    evaluations: merged.filter((e) => e.complianceType !== 'INSUFFICIENT_DATA'),
+    unreadable: merged.filter((e) => e.complianceType === 'INSUFFICIENT_DATA'),
     unlisted,
     orderingTimestamp: Number.isNaN(orderingTimestamp.getTime()) ? now : orderingTimestamp,
   };

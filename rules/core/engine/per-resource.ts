@@ -9,7 +9,8 @@ import {
   type ElbV2Listener,
 } from '../model/model.js';
 import { loadBalancerArnOfListener } from '../resources/normalize/elbv2.js';
-import type { RuleOutcome } from './outcome.js';
+import type { TargetGroup } from '../resources/normalize/targets.js';
+import type { ComplianceType, RuleOutcome } from './outcome.js';
 import type { EnumParam } from './parameters.js';
 import type { AnyRule, ChildOutcome, PerResourceReporting, RuleContext } from './rule.js';
 
@@ -84,4 +85,63 @@ export function eachListener<M extends { listeners: readonly ElbV2Listener[] }, 
       name: `${listener.protocol}:${listener.port}`,
       outcome: evaluate({ ...model, listeners: [listener] }, context),
     }));
+}
+
+/**
+ * evaluateEach for a rule that judges target groups one at a time: its own evaluate() on a model
+ * that holds only that target group. A group without an ARN (an old snapshot) cannot be reported
+ * on by Config's resource id, so the load balancer is not judged rather than judged in part.
+ */
+export function eachTargetGroup<M extends { targets: readonly TargetGroup[] }, V>(
+  model: M,
+  context: RuleContext<V>,
+  evaluate: (model: M, context: RuleContext<V>) => RuleOutcome,
+): ChildOutcome[] {
+  return [...model.targets]
+    .sort((a, b) => a.name.localeCompare(b.name) || (a.arn ?? '').localeCompare(b.arn ?? ''))
+    .map((group) => {
+      if (!group.arn?.startsWith('arn:'))
+        throw new Error(`target group ${group.name} has no ARN supplied; it cannot be reported on`);
+      return {
+        resourceId: group.arn,
+        name: group.name,
+        outcome: evaluate({ ...model, targets: [group] }, context),
+      };
+    });
+}
+
+/** Most telling first: a failure anywhere stands, and a part left unread keeps a pass from being sent. */
+const RANK: Record<ComplianceType, number> = {
+  NON_COMPLIANT: 0,
+  INSUFFICIENT_DATA: 1,
+  COMPLIANT: 2,
+  NOT_APPLICABLE: 3,
+};
+
+/**
+ * One evaluation per child: a target group that serves several load balancers is judged with each,
+ * and keeps the most telling verdict (a load balancer's tag may exempt it under one and not another).
+ * Evaluations of other types, and the order of the first of each, are kept as they are.
+ */
+export function mergeShared<
+  E extends { resourceType: string; resourceId: string; complianceType: ComplianceType },
+>(evaluations: readonly E[]): E[] {
+  const kept = new Map<string, E>();
+  const out: E[] = [];
+  for (const evaluation of evaluations) {
+    if (evaluation.resourceType !== ELBV2_TARGET_GROUP) {
+      out.push(evaluation);
+      continue;
+    }
+    const key = evaluation.resourceId;
+    const earlier = kept.get(key);
+    if (!earlier) {
+      kept.set(key, evaluation);
+      out.push(evaluation);
+    } else if (RANK[evaluation.complianceType] < RANK[earlier.complianceType]) {
+      kept.set(key, evaluation);
+      out[out.indexOf(earlier)] = evaluation;
+    }
+  }
+  return out;
 }

@@ -4,7 +4,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { runInvocation } from '../../../rules/core/engine/invocation.js';
 import { judge, ruleParameters } from '../../../rules/core/engine/judge.js';
 import { silentLog } from '../../../rules/core/engine/log.js';
-import { reportedTypes } from '../../../rules/core/engine/per-resource.js';
+import { reportedTypes, reportOnValue } from '../../../rules/core/engine/per-resource.js';
+import type { AnyRule } from '../../../rules/core/engine/rule.js';
 import type { ElbV2LoadBalancer, LoadBalancer } from '../../../rules/core/model/model.js';
 import type { Estate } from '../../../rules/core/resources/estate.js';
 import { elbv2Listener, elbv2LoadBalancer } from '../../../rules/core/resources/normalize/elbv2.js';
@@ -355,9 +356,9 @@ describe('per-listener verdicts', () => {
 describe('rules that report per resource', () => {
   const perResource = RULES.filter((r) => r.reportEach);
 
-  it('include the listener rules', () => {
+  it('include the listener rules and the target group rule', () => {
     expect(perResource.map((r) => r.id)).toEqual(
-      expect.arrayContaining(['nlb-tls-only', 'elbv2-tls-policy']),
+      expect.arrayContaining(['nlb-tls-only', 'elbv2-tls-policy', 'elbv2-target-encryption']),
     );
   });
 
@@ -366,7 +367,8 @@ describe('rules that report per resource', () => {
     (_id, rule) => {
       expect(rule.parameters.reportOn?.default).toBe('loadBalancer');
       expect(reportedTypes(rule, ruleParameters(rule, {}))).toEqual([...rule.resourceTypes]);
-      expect(reportedTypes(rule, ruleParameters(rule, PER_LISTENER))).toEqual([
+      const perChild = { reportOn: reportOnValue(rule) };
+      expect(reportedTypes(rule, ruleParameters(rule, perChild))).toEqual([
         rule.reportEach!.resourceType,
       ]);
       expect(rule.triggers.changes).toContain(rule.reportEach!.resourceType);

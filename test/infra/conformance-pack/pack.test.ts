@@ -189,7 +189,7 @@ describe('the Security Hub FSBP variant', () => {
     const unmapped: AnyRule = { ...RULES[0]!, id: 'no-control-rule', controls: [] };
     const source = { rule: unmapped, folder: REMEDIATED_FIXTURES[0]!.folder };
     const out = buildPack('fsbp', { rules: ['nlb-tls-only', source] });
-    expect(Object.keys(out.template.Resources)).toEqual(['ELB18NlbTlsOnly', 'ELB18NlbTlsOnlyRemediation']);
+    expect(Object.keys(out.template.Resources)).toEqual(['ELB18NlbTlsOnly']);
     expect(out.header.join('\n')).toContain('Not in this variant (no Security Hub control): no-control-rule');
   });
 });
@@ -219,5 +219,22 @@ describe('remediations a pack must not configure for every parameter value', () 
         'Fn::Not': [{ 'Fn::Equals': [{ Ref: 'LbAccessLogsCheckNetworkLoadBalancers' }, 'true'] }],
       }),
     );
+  });
+
+  it('configures none for results on listeners or target groups: the documents take a load balancer', () => {
+    const { template } = buildPack('fsbp', { rules: ['elbv2-tls-policy', 'nlb-tls-only', 'alb-https-only'] });
+    const remediated = Object.entries(template.Resources)
+      .filter(([, r]) => (r as { Type: string }).Type === 'AWS::Config::RemediationConfiguration')
+      .map(([id]) => id);
+    // ELB.17 and ELB.18 report each listener; ELB.1 (alb-https-only) reports load balancers.
+    expect(remediated).toEqual(['ELB1AlbHttpsOnlyRemediation']);
+  });
+
+  it('configures SetElbv2SslPolicy in the standard pack only while reportOn is not listener', () => {
+    const { template } = buildPack('standard', { rules: ['elbv2-tls-policy'] });
+    const remediation = template.Resources.Elbv2TlsPolicyRemediation as unknown as { Condition: string };
+    expect(template.Conditions[remediation.Condition]).toEqual({
+      'Fn::Not': [{ 'Fn::Equals': [{ Ref: 'Elbv2TlsPolicyReportOn' }, 'listener'] }],
+    });
   });
 });
