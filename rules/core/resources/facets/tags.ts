@@ -56,14 +56,15 @@ export const tags = defineFacet<'tags', Record<string, string>>({
           const byName = new Map(
             (out.TagDescriptions ?? []).map((d) => [d.LoadBalancerName ?? '', keyValueRecord(d.Tags ?? [])]),
           );
-          return names.map((n) => byName.get(n) ?? {});
+          // A load balancer the answer leaves out is unread, not untagged.
+          return names.map((n) => byName.get(n) ?? new Error(`DescribeTags returned no tags for ${n}`));
         },
       );
       return loadOnce(loader, lb.name);
     }
     const loader = aws.batcher<string, Record<string, string>>('elbv2-tags', TAGS_PER_CALL, async (arns) => {
       const byArn = await elbv2TagsByArn(aws, arns);
-      return arns.map((a) => byArn.get(a) ?? {});
+      return arns.map((a) => byArn.get(a) ?? new Error(`DescribeTags returned no tags for ${a}`));
     });
     return loadOnce(loader, lb.arn);
   },
