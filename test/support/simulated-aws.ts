@@ -272,7 +272,7 @@ class Generator {
         return wrap(
           action,
           ELBV2_NS,
-          '<Attributes><member><Key>deletion_protection.enabled</Key><Value>false</Value></member><member><Key>routing.http.drop_invalid_header_fields.enabled</Key><Value>true</Value></member><member><Key>load_balancing.cross_zone.enabled</Key><Value>true</Value></member></Attributes>',
+          '<Attributes><member><Key>deletion_protection.enabled</Key><Value>false</Value></member><member><Key>routing.http.drop_invalid_header_fields.enabled</Key><Value>true</Value></member><member><Key>load_balancing.cross_zone.enabled</Key><Value>true</Value></member><member><Key>routing.http.desync_mitigation_mode</Key><Value>defensive</Value></member></Attributes>',
         );
       default:
         return wrap(action, ELBV2_NS, '');
@@ -327,7 +327,7 @@ class Generator {
         return wrap(
           action,
           ELB_NS,
-          '<LoadBalancerAttributes><CrossZoneLoadBalancing><Enabled>true</Enabled></CrossZoneLoadBalancing><AccessLog><Enabled>false</Enabled></AccessLog><ConnectionDraining><Enabled>true</Enabled><Timeout>300</Timeout></ConnectionDraining></LoadBalancerAttributes>',
+          '<LoadBalancerAttributes><CrossZoneLoadBalancing><Enabled>true</Enabled></CrossZoneLoadBalancing><AccessLog><Enabled>false</Enabled></AccessLog><ConnectionDraining><Enabled>true</Enabled><Timeout>300</Timeout></ConnectionDraining><AdditionalAttributes><member><Key>elb.http.desyncmitigationmode</Key><Value>defensive</Value></member></AdditionalAttributes></LoadBalancerAttributes>',
         );
       default:
         return wrap(action, ELB_NS, '');

@@ -368,9 +368,7 @@ describe('rules that report per resource', () => {
       expect(rule.parameters.reportOn?.default).toBe('loadBalancer');
       expect(reportedTypes(rule, ruleParameters(rule, {}))).toEqual([...rule.resourceTypes]);
       const perChild = { reportOn: reportOnValue(rule) };
-      expect(reportedTypes(rule, ruleParameters(rule, perChild))).toEqual([
-        rule.reportEach!.resourceType,
-      ]);
+      expect(reportedTypes(rule, ruleParameters(rule, perChild))).toEqual([rule.reportEach!.resourceType]);
       expect(rule.triggers.changes).toContain(rule.reportEach!.resourceType);
     },
   );
