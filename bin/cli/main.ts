@@ -103,6 +103,58 @@ export function buildProgram(): Command {
     });
 
   program
+    .command('report')
+    .description(
+      'Report the results the deployed rules stored in AWS Config (one account, or an aggregator), without calling load balancer APIs',
+    )
+    .option(
+      '--aggregator <name>',
+      'read through this Config aggregator (every account and region it aggregates)',
+    )
+    .option(
+      '--aggregator-region <region>',
+      "the aggregator's region (default: the profile or AWS_REGION region)",
+    )
+    .option('--account <id>', 'with --aggregator: only this account (repeatable)', collect, [])
+    .option(
+      '--region <region>',
+      'region to read (repeatable; with --aggregator, a filter); default: the profile or AWS_REGION region',
+      collect,
+      [],
+    )
+    .option('--profile <profile>', 'named profile from the shared AWS config')
+    .option('--rules <ids>', 'comma-separated rule ids (default: all)', commaList)
+    .option('--severity <level>', `only rules of this severity or above (${SEVERITIES.join(', ')})`)
+    .addOption(new Option('--format <format>', `output format: ${FORMATS.join(', ')}`).default('table'))
+    .option('--output <file>', 'write the report to a file instead of stdout')
+    .option(
+      '--fail-on <threshold>',
+      `exit ${EXIT.FINDINGS} when a stored result is NON_COMPLIANT (any rule, or a rule of this severity or above), or with --compare-audit when Config and the live audit disagree`,
+    )
+    .option(
+      '--compare-audit',
+      'also audit the same accounts and regions live, and list where the live verdict and Config’s stored one differ',
+    )
+    .option(
+      '--role-arn <arn>',
+      'with --compare-audit: the role to assume (with --organization: a name or an ARN with {accountId})',
+    )
+    .option(
+      '--organization',
+      'with --compare-audit: audit every active account of the organization (needs --role-arn)',
+    )
+    .option(
+      '--param <rule.name=value>',
+      'with --compare-audit: a live audit parameter, as deployed (repeatable)',
+      collect,
+      [],
+    )
+    .action(async (opts) => {
+      const { reportCommand } = await import('./commands/report.js');
+      process.exitCode = await reportCommand(opts);
+    });
+
+  program
     .command('snapshot')
     .description(
       'Record the live estate (every load balancer with its listeners, rules, attributes, tags, security groups and policies)',

@@ -131,7 +131,7 @@ export async function auditCommand(options: AuditCommandOptions): Promise<number
   return result.errors.length > 0 || insufficient ? EXIT.INCOMPLETE : EXIT.OK;
 }
 
-function render(
+export function render(
   format: string,
   result: Awaited<ReturnType<typeof runAudit>>,
   rules: readonly AnyRule[],
@@ -149,7 +149,7 @@ function render(
   }
 }
 
-function selectedRules(options: AuditCommandOptions): AnyRule[] {
+export function selectedRules(options: Pick<AuditCommandOptions, 'rules' | 'severity'>): AnyRule[] {
   const rules = selectRules(options.rules);
   if (options.severity === undefined) return rules;
   const floor = options.severity.toLowerCase();

@@ -21,7 +21,7 @@ export const CSV_COLUMNS = [
 const RECORD_DELIMITER = 'windows';
 
 /** OWASP's advice against CSV injection: a leading =, +, -, @, tab or CR starts a formula. */
-function defuse(cell: string): string {
+export function defuse(cell: string): string {
   return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
 }
 
