@@ -2,7 +2,7 @@
 // load balancer as the same model every other source gives, the facets the code fixes, and the
 // facets it leaves unknown with the reason, plus where in the code each resource is declared.
 import type { LoadBalancer, ReportedResourceType } from '../../model/model.js';
-import { isUnknown, type Unknown, UnknownValueError } from './unknown.js';
+import { isUnknown, type Unknown, UnknownValueError, withUnknownFields } from './unknown.js';
 
 export interface CodeLocation {
   /** The template's logical id, or the Terraform resource address. */
@@ -83,4 +83,20 @@ export function setFacet(record: CodeRecord, key: string, value: unknown): void 
   const unknown = firstUnknown(value);
   if (unknown) record.unknown[key] = `${key} of ${record.location.id}: ${unknown.reason}`;
   else record.facets[key] = value;
+}
+
+/**
+ * Attributes as the rules read them: each key whose value is unknown throws when read, and so
+ * does any key the code neither sets nor has a documented default for. One unknown value (a
+ * bucket named by another resource) leaves the other attributes known.
+ */
+export function attributeRecord(values: Record<string, unknown>, what: string): Record<string, string> {
+  const known: Record<string, string> = {};
+  const unknown: Record<string, string> = {};
+  for (const [key, value] of Object.entries(values)) {
+    const inner = firstUnknown(value);
+    if (inner) unknown[key] = `${what}: ${key}: ${inner.reason}`;
+    else known[key] = String(value);
+  }
+  return withUnknownFields(known, unknown, { what });
 }

@@ -28,6 +28,7 @@ import { securityGroup } from '../../normalize/security-group.js';
 import { ELBV2_ATTRIBUTE_DEFAULTS, withLogsOffBlanks } from '../defaults.js';
 import {
   type ArnScope,
+  attributeRecord,
   type CodeLocation,
   type CodeRecord,
   emptyRecord,
@@ -328,8 +329,7 @@ function elbv2Attributes(d: Declared, kind: ElbV2Kind): unknown {
       out[key] = asString(p.Value);
     }
   }
-  if (firstUnknown(out)) return out;
-  return withUnknownFields(withLogsOffBlanks(out), {}, { what: `attributes of ${d.id}` });
+  return attributeRecord(withLogsOffBlanks(out), `attributes of ${d.id}`);
 }
 
 function classicAttributes(id: string, props: Record<string, unknown>): unknown {
@@ -349,8 +349,7 @@ function classicAttributes(id: string, props: Record<string, unknown>): unknown 
   if (props.CrossZone !== undefined) out['crossZoneLoadBalancing.enabled'] = asString(props.CrossZone);
   const idle = (props.ConnectionSettings as Record<string, unknown> | undefined)?.IdleTimeout;
   if (idle !== undefined) out['connectionSettings.idleTimeout'] = asString(idle);
-  if (firstUnknown(out)) return out;
-  return withUnknownFields(out, {}, { what: `attributes of ${id}` });
+  return attributeRecord(out, `attributes of ${id}`);
 }
 
 function classicListeners(raw: unknown): ClassicListener[] | Unknown {

@@ -24,6 +24,7 @@ import { isObject, type Json } from '../../shape.js';
 import { ELBV2_ATTRIBUTE_DEFAULTS, withLogsOffBlanks } from '../defaults.js';
 import {
   type ArnScope,
+  attributeRecord,
   type CodeRecord,
   emptyRecord,
   firstUnknown,
@@ -230,8 +231,7 @@ function elbv2Attributes(lb: PlannedResource, kind: ElbV2Kind): unknown {
     set('routing.http.drop_invalid_header_fields.enabled', v.drop_invalid_header_fields);
     set('routing.http.desync_mitigation_mode', v.desync_mitigation_mode);
   } else set('load_balancing.cross_zone.enabled', v.enable_cross_zone_load_balancing);
-  if (firstUnknown(out)) return out;
-  return withUnknownFields(withLogsOffBlanks(out), {}, { what: `attributes of ${lb.address}` });
+  return attributeRecord(withLogsOffBlanks(out), `attributes of ${lb.address}`);
 }
 
 function actionOf(raw: unknown): ListenerAction | Unknown {
@@ -506,11 +506,7 @@ function classicRecord(
   set('crossZoneLoadBalancing.enabled', v.cross_zone_load_balancing);
   set('connectionSettings.idleTimeout', v.idle_timeout);
   set('elb.http.desyncmitigationmode', v.desync_mitigation_mode);
-  setFacet(
-    record,
-    attributes.key,
-    firstUnknown(out) ? out : withUnknownFields(out, {}, { what: `attributes of ${elb.address}` }),
-  );
+  setFacet(record, attributes.key, attributeRecord(out, `attributes of ${elb.address}`));
   setFacet(record, listeners.key, []);
   setFacet(record, listenerCertificates.key, {});
   setFacet(record, listenerRules.key, {});
