@@ -112,7 +112,7 @@ export function terraformModels(resources: PlannedResource[], file: string, scop
     setFacet(record, tags.key, tagsOf(lb));
     setFacet(record, attributes.key, elbv2Attributes(lb, kind));
     const own = ofType(...LISTENER_TYPES).filter((l) => linked(l, 'load_balancer_arn', LB_TYPES) === lb);
-    const built = own.map((l) => ({ l, listener: listenerOf(l, arn) }));
+    const built = own.map((l) => ({ l, listener: listenerOf(l, arn, scope) }));
     const failedListener = built.find(({ listener }) => isUnknown(listener));
     const known2 = built.flatMap(({ listener }) => (isUnknown(listener) ? [] : [listener]));
     for (const { l, listener } of built) if (!isUnknown(listener)) record.children[listener.arn] = where(l);
@@ -235,7 +235,9 @@ function elbv2Attributes(lb: PlannedResource, kind: ElbV2Kind): unknown {
 }
 
 function actionOf(raw: unknown): ListenerAction | Unknown {
-  const unknown = firstUnknown(raw);
+  // order is computed when not set: the actions keep the order they are written in.
+  const { order: _order, ...rest } = raw as Json;
+  const unknown = firstUnknown(rest);
   if (unknown) return unknown;
   const a = raw as Json;
   const first = (x: unknown) => (Array.isArray(x) ? (x[0] as Json | undefined) : undefined);
@@ -271,35 +273,44 @@ function actionOf(raw: unknown): ListenerAction | Unknown {
   };
 }
 
-function listenerOf(l: PlannedResource, lbArn: string): ElbV2Listener | Unknown {
+function listenerOf(l: PlannedResource, lbArn: string, scope: ArnScope): ElbV2Listener | Unknown {
   const v = l.values;
-  const unknown = firstUnknown([
-    v.port,
-    v.protocol,
-    v.ssl_policy,
-    v.certificate_arn,
-    v.alpn_policy,
-    v.default_action,
-  ]);
+  const unknown = firstUnknown([v.port, v.protocol, v.alpn_policy]);
   if (unknown) return new Unknown(`listener ${l.address}: ${unknown.reason}`);
   if (typeof v.port !== 'number' || typeof v.protocol !== 'string')
     return new Unknown(`listener ${l.address}: port or protocol not in the plan`);
   const protocol = v.protocol.toUpperCase();
-  if (ELBV2_TLS_PROTOCOLS.has(protocol) && typeof v.ssl_policy !== 'string')
-    return new Unknown(
-      `listener ${l.address}: ssl_policy not set; the policy ELB applies is chosen at apply`,
-    );
-  const actions = (Array.isArray(v.default_action) ? v.default_action : []).map(actionOf);
+  const tls = ELBV2_TLS_PROTOCOLS.has(protocol);
+  // ssl_policy and certificate_arn are computed: "known after apply" on an HTTP or TCP listener means nothing.
+  if (tls) {
+    const tlsUnknown = firstUnknown([v.ssl_policy, v.certificate_arn]);
+    if (tlsUnknown) return new Unknown(`listener ${l.address}: ${tlsUnknown.reason}`);
+    if (typeof v.ssl_policy !== 'string')
+      return new Unknown(
+        `listener ${l.address}: ssl_policy not set; the policy ELB applies is chosen at apply`,
+      );
+  }
+  const groupRefs = (l.references?.['default_action.target_group_arn'] ?? []).filter((r) =>
+    /(^|\.)aws_(lb|alb)_target_group\.[^.]+$/.test(r),
+  );
+  const raw = Array.isArray(v.default_action) ? v.default_action : [];
+  const actions = raw.map((a) => {
+    const action = a as Json;
+    // A target group created in the same plan: its ARN is known after apply, the reference names it.
+    if (isUnknown(action.target_group_arn) && raw.length === 1 && groupRefs.length === 1)
+      return actionOf({ ...action, target_group_arn: syntheticArn.targetGroup(scope, groupRefs[0]!) });
+    return actionOf(action);
+  });
   const failedAction = actions.find(isUnknown);
-  if (failedAction) return failedAction;
+  if (failedAction) return new Unknown(`listener ${l.address}: ${failedAction.reason}`);
   return {
     arn: typeof v.arn === 'string' ? v.arn : `${lbArn.replace(':loadbalancer/', ':listener/')}/${l.address}`,
     loadBalancerArn: lbArn,
     port: v.port,
     protocol,
-    sslPolicy: typeof v.ssl_policy === 'string' && v.ssl_policy ? v.ssl_policy : undefined,
+    sslPolicy: tls && typeof v.ssl_policy === 'string' && v.ssl_policy ? v.ssl_policy : undefined,
     certificates:
-      typeof v.certificate_arn === 'string' && v.certificate_arn
+      tls && typeof v.certificate_arn === 'string' && v.certificate_arn
         ? [{ arn: v.certificate_arn, isDefault: true }]
         : [],
     alpnPolicy: typeof v.alpn_policy === 'string' && v.alpn_policy ? [v.alpn_policy] : [],
