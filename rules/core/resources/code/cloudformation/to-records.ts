@@ -196,7 +196,7 @@ function model(
 ): Record<string, unknown> {
   const unknown: Record<string, string> = {};
   const out: Record<string, unknown> = { ...known };
-  const scheme = d.props.Scheme;
+  const scheme = d.props.Scheme === undefined ? undefined : asString(d.props.Scheme);
   if (scheme === undefined && known.kind !== 'classic') {
     // "The default is an Internet-facing load balancer." (AWS::ElasticLoadBalancingV2::LoadBalancer, Scheme)
     out.scheme = 'internet-facing';
@@ -338,7 +338,9 @@ function classicAttributes(id: string, props: Record<string, unknown>): unknown 
   if (logs) {
     out['accessLog.enabled'] = asString(logs.Enabled);
     if (logs.S3BucketName !== undefined) out['accessLog.s3BucketName'] = asString(logs.S3BucketName);
-    if (logs.S3BucketPrefix !== undefined) out['accessLog.s3BucketPrefix'] = asString(logs.S3BucketPrefix);
+    // "If the prefix is not provided, the log is placed at the root level of the bucket."
+    // (AWS::ElasticLoadBalancing::LoadBalancer AccessLoggingPolicy, S3BucketPrefix)
+    out['accessLog.s3BucketPrefix'] = logs.S3BucketPrefix === undefined ? '' : asString(logs.S3BucketPrefix);
     if (logs.EmitInterval !== undefined) out['accessLog.emitInterval'] = asString(logs.EmitInterval);
   }
   const draining = props.ConnectionDrainingPolicy as Record<string, unknown> | undefined;
