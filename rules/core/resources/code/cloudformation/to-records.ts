@@ -37,7 +37,7 @@ import {
   syntheticArn,
 } from '../record.js';
 import { isUnknown, Unknown, withUnknownFields } from '../unknown.js';
-import { asString, resolve } from './intrinsics.js';
+import { asString, ResourceLink, resolve } from './intrinsics.js';
 import { CFN, type Linker, linker } from './links.js';
 import type { Template, TemplateResource } from './template.js';
 
@@ -85,6 +85,23 @@ export function cloudFormationRecords(
     if (parent) parentOf.set(l.id, parent);
   }
   const links = linker(template, scope, kindOfId, (id) => parentOf.get(id));
+  // A child whose parent cannot be told (an import, a parameter) may belong to any load balancer
+  // or group of the template: what it would add is unknown for all of them.
+  const stray = (type: string, property: string, parentType: string, attributes: readonly string[]) => {
+    const child = declared(type).find((d) => {
+      const parent = d.props[property];
+      return (
+        (isUnknown(parent) || parent instanceof ResourceLink) && !links.target(parent, parentType, attributes)
+      );
+    });
+    return (
+      child && new Unknown(`${property} of ${child.id} is not known before deployment; it may name this one`)
+    );
+  };
+  const strayListener = stray(CFN.listener, 'LoadBalancerArn', CFN.elbv2, ['LoadBalancerArn']);
+  const strayRule = stray(CFN.listenerRule, 'ListenerArn', CFN.listener, ['ListenerArn']);
+  const strayCertificate = stray(CFN.listenerCertificate, 'ListenerArn', CFN.listener, ['ListenerArn']);
+  const strayIngress = stray(CFN.ingress, 'GroupId', CFN.securityGroup, ['GroupId']);
   const groups = securityGroupsOf(declared(CFN.securityGroup), declared(CFN.ingress), links);
 
   const records: CodeRecord[] = [];
@@ -109,7 +126,7 @@ export function cloudFormationRecords(
       lb,
       groupIds,
     ) as unknown as LoadBalancer;
-    setFacet(record, securityGroups.key, groupFacet(groupIds, groups));
+    setFacet(record, securityGroups.key, strayIngress ?? groupFacet(groupIds, groups));
     setFacet(record, tags.key, tagsOf(lb.props.Tags));
     setFacet(record, attributes.key, elbv2Attributes(lb, kind));
     const own = listenerResources.filter((l) => parentOf.get(l.id) === lb.id);
@@ -117,17 +134,17 @@ export function cloudFormationRecords(
     for (const { l, listener } of built) if (!isUnknown(listener)) record.children[listener.arn] = where(l);
     const failedListener = built.find(({ listener }) => isUnknown(listener));
     const known = built.flatMap(({ listener }) => (isUnknown(listener) ? [] : [listener]));
-    setFacet(record, listeners.key, failedListener ? failedListener.listener : known);
+    setFacet(record, listeners.key, strayListener ?? (failedListener ? failedListener.listener : known));
     if (!failedListener) {
       setFacet(
         record,
         listenerCertificates.key,
-        certificatesOf(known, declared(CFN.listenerCertificate), links),
+        strayCertificate ?? certificatesOf(known, declared(CFN.listenerCertificate), links),
       );
       setFacet(
         record,
         listenerRules.key,
-        kind === 'application' ? rulesOf(known, declared(CFN.listenerRule), links) : {},
+        kind === 'application' ? (strayRule ?? rulesOf(known, declared(CFN.listenerRule), links)) : {},
       );
     }
     setFacet(
@@ -158,7 +175,7 @@ export function cloudFormationRecords(
       lb,
       groupIds,
     ) as unknown as LoadBalancer;
-    setFacet(record, securityGroups.key, groupFacet(groupIds, groups));
+    setFacet(record, securityGroups.key, strayIngress ?? groupFacet(groupIds, groups));
     setFacet(record, tags.key, tagsOf(lb.props.Tags));
     setFacet(record, attributes.key, classicAttributes(lb.id, props));
     setFacet(record, classicPolicies.key, classicPoliciesOf(props.Policies));
@@ -265,15 +282,19 @@ function securityGroupsOf(declaredGroups: Declared[], ingressResources: Declared
       IpPermissions: rules.map(apiPermission),
     });
     // Egress is left unknown when not declared: the rules that CloudFormation adds then depend on the VPC.
+    const egress = props.SecurityGroupEgress;
+    const egressUnknown =
+      egress === undefined
+        ? 'not declared in the code'
+        : (firstUnknown(egress)?.reason ?? (Array.isArray(egress) ? undefined : 'not a list'));
     out.set(
       g.id,
-      props.SecurityGroupEgress === undefined
-        ? withUnknownFields(group, { egress: `egress of security group ${g.id}: not declared in the code` })
+      egressUnknown
+        ? withUnknownFields(group, { egress: `egress of security group ${g.id}: ${egressUnknown}` })
         : {
             ...group,
-            egress: (props.SecurityGroupEgress as unknown[]).map(
-              (e) => securityGroup({ GroupId: g.id, IpPermissions: [apiPermission(e)] }).ingress[0]!,
-            ),
+            egress: securityGroup({ GroupId: g.id, IpPermissions: (egress as unknown[]).map(apiPermission) })
+              .ingress,
           },
     );
   }

@@ -112,6 +112,23 @@ export function terraformModels(resources: PlannedResource[], file: string, scop
     setFacet(record, tags.key, tagsOf(lb));
     setFacet(record, attributes.key, elbv2Attributes(lb, kind));
     const own = ofType(...LISTENER_TYPES).filter((l) => linked(l, 'load_balancer_arn', LB_TYPES) === lb);
+    // A listener whose load balancer cannot be told may be this one's.
+    const stray = ofType(...LISTENER_TYPES).find(
+      (l) => isUnknown(l.values.load_balancer_arn) && !linked(l, 'load_balancer_arn', LB_TYPES),
+    );
+    if (stray) {
+      setFacet(
+        record,
+        listeners.key,
+        new Unknown(`load_balancer_arn of ${stray.address} is known only after apply`),
+      );
+      setFacet(
+        record,
+        webAcl.key,
+        kind === 'application' ? webAclOf(lb, ofType('aws_wafv2_web_acl_association'), linked, scope) : null,
+      );
+      continue;
+    }
     const built = own.map((l) => ({ l, listener: listenerOf(l, arn, scope) }));
     const failedListener = built.find(({ listener }) => isUnknown(listener));
     const known2 = built.flatMap(({ listener }) => (isUnknown(listener) ? [] : [listener]));
@@ -419,7 +436,11 @@ function permissionOf(v: Json, selfId: string) {
   ];
   if (v.self === true) groups.push(selfId);
   return {
-    IpProtocol: v.protocol === undefined ? new Unknown('protocol not in the plan') : String(v.protocol),
+    IpProtocol: isUnknown(v.protocol)
+      ? v.protocol
+      : v.protocol == null
+        ? new Unknown('protocol not in the plan')
+        : String(v.protocol),
     FromPort: v.from_port,
     ToPort: v.to_port,
     IpRanges: list(v.cidr_blocks).map((c) => (isUnknown(c) ? c : { CidrIp: c, Description: v.description })),
@@ -433,8 +454,11 @@ function permissionOf(v: Json, selfId: string) {
 
 function vpcRuleOf(v: Json) {
   return {
-    IpProtocol:
-      v.ip_protocol === undefined ? new Unknown('ip_protocol not in the plan') : String(v.ip_protocol),
+    IpProtocol: isUnknown(v.ip_protocol)
+      ? v.ip_protocol
+      : v.ip_protocol == null
+        ? new Unknown('ip_protocol not in the plan')
+        : String(v.ip_protocol),
     FromPort: v.from_port ?? undefined,
     ToPort: v.to_port ?? undefined,
     IpRanges: v.cidr_ipv4 ? [{ CidrIp: v.cidr_ipv4, Description: v.description }] : [],
