@@ -59,8 +59,9 @@ function alternatives(value: unknown): unknown[] {
 
 function leaves(value: unknown, at: Path, out: Path[]): Path[] {
   if (at.length) out.push(at);
-  if (Array.isArray(value)) value.forEach((v, i) => leaves(v, [...at, i], out));
-  else if (
+  if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) leaves(v, [...at, i], out);
+  } else if (
     value &&
     typeof value === 'object' &&
     !('Ref' in value) &&
