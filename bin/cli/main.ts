@@ -167,6 +167,36 @@ export function buildProgram(): Command {
       process.exitCode = await snapshotCommand(opts);
     });
 
+  program
+    .command('scan')
+    .description(
+      'Judge infrastructure code before deployment: CloudFormation templates (JSON or YAML), cdk.out folders, Terraform plans (terraform show -json)',
+    )
+    .argument(
+      '<paths...>',
+      'template files, folders of templates, cdk.out folders or Terraform plan JSON files',
+    )
+    .option('--rules <ids>', 'comma-separated rule ids (default: all)', commaList)
+    .option('--severity <level>', `only rules of this severity or above (${SEVERITIES.join(', ')})`)
+    .option(
+      '--param <rule.name=value>',
+      'rule parameter, e.g. alb-https-only.allowFixedResponse=false (repeatable)',
+      collect,
+      [],
+    )
+    .addOption(new Option('--format <format>', `output format: ${FORMATS.join(', ')}`).default('table'))
+    .option('--output <file>', 'write the report to a file instead of stdout')
+    .option(
+      '--fail-on <threshold>',
+      `exit ${EXIT.FINDINGS} when a resource is NON_COMPLIANT (any rule) or fails a rule of this severity or above; exit ${EXIT.INCOMPLETE} when a value the rules need is unknown before deployment`,
+    )
+    .option('--account <id>', 'account id for AWS::AccountId and the ARNs of the report (default: unknown)')
+    .option('--region <region>', 'region for AWS::Region and the ARNs of the report (default: unknown)')
+    .action(async (paths: string[], opts) => {
+      const { scanCommand } = await import('./commands/scan.js');
+      process.exitCode = await scanCommand(paths, opts);
+    });
+
   return program;
 }
 

@@ -1,11 +1,9 @@
 import type { Evaluation } from '../../../rules/core/engine/judge.js';
 import type { AnyRule } from '../../../rules/core/engine/rule.js';
-import { SEVERITIES } from '../../../rules/core/engine/rule.js';
 import { readSnapshots } from '../../../rules/core/resources/snapshot/load.js';
 import { SnapshotEstate } from '../../../rules/core/resources/snapshot/snapshot-estate.js';
-import { selectRules } from '../../../rules/index.js';
 import { type AuditOptions, type AuditScope, prepareRules, runAudit } from '../audit/audit.js';
-import { atOrAbove, gateFailures, isSeverity, parseFailOn } from '../audit/gate.js';
+import { gateFailures } from '../audit/gate.js';
 import { isStreamed, streamAudit } from '../audit/stream-report.js';
 import { validateRegions } from '../aws-session.js';
 import { EXIT } from '../exit-codes.js';
@@ -13,12 +11,13 @@ import { formatHtml } from '../format/html.js';
 import { formatJson } from '../format/json.js';
 import { formatSarif } from '../format/sarif.js';
 import { formatTable } from '../format/table.js';
-import { checkOutputPath, emit, openOutput } from '../output.js';
+import { emit, openOutput } from '../output.js';
 import { inlineParameters, resolveCliParameters } from '../parameter-store.js';
 import { SILENT_PROGRESS, startProgress } from '../progress.js';
 import type { ScopePlan } from '../scope-plan.js';
 import { UsageError } from '../usage-error.js';
-import { DEFAULT_MAX_CONCURRENCY, FORMATS } from './audit-options.js';
+import { DEFAULT_MAX_CONCURRENCY } from './audit-options.js';
+import { checkRuleOptions } from './rule-options.js';
 
 export interface AuditCommandOptions {
   region: string[];
@@ -39,27 +38,13 @@ export interface AuditCommandOptions {
 
 export async function auditCommand(options: AuditCommandOptions): Promise<number> {
   // Every flag is checked before any AWS call or snapshot read.
-  checkOutputPath(options.output);
   validateRegions(options.region);
-  if (options.rules !== undefined && options.rules.length === 0)
-    throw new UsageError(
-      '--rules: expected comma-separated rule ids, e.g. alb-https-only,clb-tls-policy; got none (omit --rules for every rule)',
-    );
   for (const profile of [options.profile ?? []].flat()) {
     if (profile.trim() === '')
       throw new UsageError('--profile "": expected the name of a profile in the shared AWS config');
   }
-  if (!(FORMATS as readonly string[]).includes(options.format)) {
-    throw new UsageError(`--format ${options.format}: expected one of ${FORMATS.join(', ')}`);
-  }
-  const failOn = options.failOn === undefined ? undefined : parseFailOn(options.failOn);
-  if (options.failOn !== undefined && !failOn)
-    throw new UsageError(
-      `--fail-on ${options.failOn}: expected NON_COMPLIANT or a severity (${SEVERITIES.join(', ')})`,
-    );
+  const { rules, rawParameters, failOn } = checkRuleOptions(options);
   const maxConcurrency = parseConcurrency(options.maxConcurrency);
-  const rules = selectedRules(options);
-  const rawParameters = parseParams(options.param, rules);
   // Parameter values are checked here, not first inside the audit: a bad one must stop the run
   // before the scope plan calls STS, Organizations or EC2. An ssm: reference is checked for its
   // form here, and for its content once read.
@@ -149,20 +134,6 @@ export function render(
   }
 }
 
-export function selectedRules(options: Pick<AuditCommandOptions, 'rules' | 'severity'>): AnyRule[] {
-  const rules = selectRules(options.rules);
-  if (options.severity === undefined) return rules;
-  const floor = options.severity.toLowerCase();
-  if (!isSeverity(floor))
-    throw new UsageError(`--severity ${options.severity}: expected one of ${SEVERITIES.join(', ')}`);
-  const kept = atOrAbove(rules, floor);
-  if (kept.length === 0)
-    throw new UsageError(
-      `--severity ${floor}: none of the selected rules is ${floor} or above (${rules.map((r) => `${r.id}: ${r.severity}`).join(', ')})`,
-    );
-  return kept;
-}
-
 function parseConcurrency(value: string | undefined): number {
   if (value === undefined) return DEFAULT_MAX_CONCURRENCY;
   const n = Number(value);
@@ -188,31 +159,4 @@ function snapshotScopes(options: AuditCommandOptions, profiles: readonly string[
       region: region.region,
       open: async () => new SnapshotEstate(region),
     }));
-}
-
-/** --param RULE.NAME=VALUE, repeatable. */
-export function parseParams(
-  entries: readonly string[],
-  rules: readonly AnyRule[],
-): Record<string, Record<string, unknown>> {
-  const out: Record<string, Record<string, unknown>> = {};
-  for (const entry of entries) {
-    const match = /^([a-z0-9-]+)\.([A-Za-z][A-Za-z0-9]*)=(.*)$/s.exec(entry);
-    if (!match)
-      throw new UsageError(
-        `--param ${entry}: expected RULE-ID.PARAMETER=VALUE, e.g. alb-https-only.allowFixedResponse=false`,
-      );
-    const [, ruleId = '', name = '', value = ''] = match;
-    if (!rules.some((r) => r.id === ruleId)) {
-      throw new UsageError(
-        `--param ${entry}: rule "${ruleId}" is not selected (selected: ${rules.map((r) => r.id).join(', ')})`,
-      );
-    }
-    if (out[ruleId] && name in out[ruleId])
-      throw new UsageError(
-        `--param ${ruleId}.${name}: given twice; expected one RULE-ID.PARAMETER=VALUE per parameter (a list is comma-separated)`,
-      );
-    out[ruleId] = { ...out[ruleId], [name]: value };
-  }
-  return out;
 }

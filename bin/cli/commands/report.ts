@@ -6,14 +6,13 @@ import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { createAwsClient } from '../../../rules/core/aws/client.js';
 import type { Evaluation } from '../../../rules/core/engine/judge.js';
 import type { AnyRule } from '../../../rules/core/engine/rule.js';
-import { SEVERITIES } from '../../../rules/core/engine/rule.js';
 import { type AuditResult, prepareRules, runAudit } from '../audit/audit.js';
-import { gateFailures, parseFailOn } from '../audit/gate.js';
+import { gateFailures } from '../audit/gate.js';
 import { openSession, regionsOf, validateRegions } from '../aws-session.js';
 import { EXIT } from '../exit-codes.js';
 import { csvHeader, csvRows } from '../format/csv.js';
 import { jsonlLine } from '../format/jsonl.js';
-import { checkOutputPath, emit } from '../output.js';
+import { emit } from '../output.js';
 import { inlineParameters, resolveCliParameters } from '../parameter-store.js';
 import {
   compareResults,
@@ -30,8 +29,8 @@ import {
 } from '../report/stored-results.js';
 import { toAuditResult } from '../report/to-audit-result.js';
 import { UsageError } from '../usage-error.js';
-import { parseParams, render, selectedRules } from './audit.js';
-import { FORMATS } from './audit-options.js';
+import { render } from './audit.js';
+import { checkRuleOptions } from './rule-options.js';
 
 export interface ReportCommandOptions {
   aggregator?: string;
@@ -55,12 +54,10 @@ export const COMPARISON_FORMATS = ['table', 'json', 'csv'] as const;
 
 export async function reportCommand(options: ReportCommandOptions): Promise<number> {
   // Every flag is checked before any AWS call.
-  checkOutputPath(options.output);
+  const { rules, rawParameters, failOn } = checkRuleOptions(options);
   validateRegions(options.region);
   if (options.aggregatorRegion !== undefined)
     validateRegions([options.aggregatorRegion], '--aggregator-region');
-  if (!(FORMATS as readonly string[]).includes(options.format))
-    throw new UsageError(`--format ${options.format}: expected one of ${FORMATS.join(', ')}`);
   if (options.compareAudit && !(COMPARISON_FORMATS as readonly string[]).includes(options.format))
     throw new UsageError(
       `--format ${options.format} with --compare-audit: expected one of ${COMPARISON_FORMATS.join(', ')} (a comparison lists differences)`,
@@ -80,14 +77,7 @@ export async function reportCommand(options: ReportCommandOptions): Promise<numb
     throw new UsageError(
       '--role-arn and --organization choose what --compare-audit audits: they need --compare-audit',
     );
-  const failOn = options.failOn === undefined ? undefined : parseFailOn(options.failOn);
-  if (options.failOn !== undefined && !failOn)
-    throw new UsageError(
-      `--fail-on ${options.failOn}: expected NON_COMPLIANT or a severity (${SEVERITIES.join(', ')})`,
-    );
-  const rules = selectedRules(options);
-  const rawParameters = parseParams(options.param, rules);
-  if (rawParameters && Object.keys(rawParameters).length && !options.compareAudit)
+  if (Object.keys(rawParameters).length && !options.compareAudit)
     throw new UsageError('--param sets the live audit’s parameters: it needs --compare-audit');
   prepareRules(rules, inlineParameters(rules, rawParameters));
 

@@ -29,7 +29,17 @@ const SECURITY_SEVERITY: Record<Severity, string> = {
   informational: '0.0',
 };
 
-export function formatSarif(result: AuditResult, rules: readonly AnyRule[]): string {
+/** Where a finding sits in a file (infrastructure code), for code scanning to annotate the line. */
+export interface SourceLocation {
+  uri: string;
+  line?: number;
+}
+
+export function formatSarif(
+  result: AuditResult,
+  rules: readonly AnyRule[],
+  sourceOf?: (e: Evaluation) => SourceLocation | undefined,
+): string {
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
   const descriptors: ReportingDescriptor[] = rules.map((rule) => {
     const hint = remediationHint(rule);
@@ -57,6 +67,7 @@ export function formatSarif(result: AuditResult, rules: readonly AnyRule[]): str
     if (e.complianceType !== 'NON_COMPLIANT' && e.complianceType !== 'INSUFFICIENT_DATA') continue;
     const failing = e.complianceType === 'NON_COMPLIANT';
     const severity = severityOf.get(e.ruleId) ?? 'medium';
+    const source = sourceOf?.(e);
     results.push({
       ruleId: e.ruleId,
       ...(ruleIndex.has(e.ruleId) ? { ruleIndex: ruleIndex.get(e.ruleId) } : {}),
@@ -66,9 +77,14 @@ export function formatSarif(result: AuditResult, rules: readonly AnyRule[]): str
       locations: [
         {
           // A URI reference: anything outside the ARN alphabet is percent-encoded.
-          physicalLocation: {
-            artifactLocation: { uri: encodeURI(arnOf(e)).replace(/[[\]]/g, encodeURIComponent) },
-          },
+          physicalLocation: source
+            ? {
+                artifactLocation: { uri: encodeURI(source.uri).replace(/[[\]]/g, encodeURIComponent) },
+                ...(source.line ? { region: { startLine: source.line } } : {}),
+              }
+            : {
+                artifactLocation: { uri: encodeURI(arnOf(e)).replace(/[[\]]/g, encodeURIComponent) },
+              },
           logicalLocations: [
             {
               name: e.resourceName,
