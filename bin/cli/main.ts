@@ -20,6 +20,25 @@ const commaList = (value: string, previous: string[] | undefined) => [
     .filter(Boolean),
 ];
 
+/**
+ * The options every judging command shares (audit, scan, report), checked by
+ * commands/rule-options.ts: which rules, their parameters, the report and the --fail-on gate.
+ */
+function withRuleOptions(command: Command, help: { failOn: string; param?: string }): Command {
+  return command
+    .option('--rules <ids>', 'comma-separated rule ids (default: all)', commaList)
+    .option('--severity <level>', `only rules of this severity or above (${SEVERITIES.join(', ')})`)
+    .option(
+      '--param <rule.name=value>',
+      help.param ?? 'rule parameter, e.g. alb-https-only.allowFixedResponse=false (repeatable)',
+      collect,
+      [],
+    )
+    .addOption(new Option('--format <format>', `output format: ${FORMATS.join(', ')}`).default('table'))
+    .option('--output <file>', 'write the report to a file instead of stdout')
+    .option('--fail-on <threshold>', help.failOn);
+}
+
 export function buildProgram(): Command {
   const program = new Command('elb-config-rules')
     .description(
@@ -28,8 +47,9 @@ export function buildProgram(): Command {
     .exitOverride()
     .showHelpAfterError();
 
-  program
-    .command('audit')
+  withRuleOptions(program.command('audit'), {
+    failOn: `exit ${EXIT.FINDINGS} when a load balancer is NON_COMPLIANT (any rule) or fails a rule of this severity or above; exit ${EXIT.INCOMPLETE} when the audit is incomplete`,
+  })
     .description(
       'Evaluate every rule against live AWS (accounts, regions, organization) or a recorded snapshot',
     )
@@ -51,25 +71,11 @@ export function buildProgram(): Command {
       'role to assume: an ARN for one account, or with --organization a role name or an ARN with {accountId}',
     )
     .option('--organization', 'audit every active account of the organization (needs --role-arn)')
-    .option('--rules <ids>', 'comma-separated rule ids (default: all)', commaList)
-    .option('--severity <level>', `only rules of this severity or above (${SEVERITIES.join(', ')})`)
     .option(
       '--snapshot <path>',
       'audit a recorded snapshot file or folder instead of live AWS (repeatable)',
       collect,
       [],
-    )
-    .option(
-      '--param <rule.name=value>',
-      'rule parameter, e.g. alb-https-only.allowFixedResponse=false (repeatable)',
-      collect,
-      [],
-    )
-    .addOption(new Option('--format <format>', `output format: ${FORMATS.join(', ')}`).default('table'))
-    .option('--output <file>', 'write the report to a file instead of stdout')
-    .option(
-      '--fail-on <threshold>',
-      `exit ${EXIT.FINDINGS} when a load balancer is NON_COMPLIANT (any rule) or fails a rule of this severity or above; exit ${EXIT.INCOMPLETE} when the audit is incomplete`,
     )
     .option(
       '--max-concurrency <n>',
@@ -102,8 +108,10 @@ export function buildProgram(): Command {
       process.exitCode = await evaluateCommand(opts);
     });
 
-  program
-    .command('report')
+  withRuleOptions(program.command('report'), {
+    failOn: `exit ${EXIT.FINDINGS} when a stored result is NON_COMPLIANT (any rule, or a rule of this severity or above), or with --compare-audit when Config and the live audit disagree`,
+    param: 'with --compare-audit: a live audit parameter, as deployed (repeatable)',
+  })
     .description(
       'Report the results the deployed rules stored in AWS Config (one account, or an aggregator), without calling load balancer APIs',
     )
@@ -123,14 +131,6 @@ export function buildProgram(): Command {
       [],
     )
     .option('--profile <profile>', 'named profile from the shared AWS config')
-    .option('--rules <ids>', 'comma-separated rule ids (default: all)', commaList)
-    .option('--severity <level>', `only rules of this severity or above (${SEVERITIES.join(', ')})`)
-    .addOption(new Option('--format <format>', `output format: ${FORMATS.join(', ')}`).default('table'))
-    .option('--output <file>', 'write the report to a file instead of stdout')
-    .option(
-      '--fail-on <threshold>',
-      `exit ${EXIT.FINDINGS} when a stored result is NON_COMPLIANT (any rule, or a rule of this severity or above), or with --compare-audit when Config and the live audit disagree`,
-    )
     .option(
       '--compare-audit',
       'also audit the same accounts and regions live, and list where the live verdict and Config’s stored one differ',
@@ -142,12 +142,6 @@ export function buildProgram(): Command {
     .option(
       '--organization',
       'with --compare-audit: audit every active account of the organization (needs --role-arn)',
-    )
-    .option(
-      '--param <rule.name=value>',
-      'with --compare-audit: a live audit parameter, as deployed (repeatable)',
-      collect,
-      [],
     )
     .action(async (opts) => {
       const { reportCommand } = await import('./commands/report.js');
@@ -167,28 +161,15 @@ export function buildProgram(): Command {
       process.exitCode = await snapshotCommand(opts);
     });
 
-  program
-    .command('scan')
+  withRuleOptions(program.command('scan'), {
+    failOn: `exit ${EXIT.FINDINGS} when a resource is NON_COMPLIANT (any rule) or fails a rule of this severity or above; exit ${EXIT.INCOMPLETE} when a value the rules need is unknown before deployment`,
+  })
     .description(
       'Judge infrastructure code before deployment: CloudFormation templates (JSON or YAML), cdk.out folders, Terraform plans (terraform show -json)',
     )
     .argument(
       '<paths...>',
       'template files, folders of templates, cdk.out folders or Terraform plan JSON files',
-    )
-    .option('--rules <ids>', 'comma-separated rule ids (default: all)', commaList)
-    .option('--severity <level>', `only rules of this severity or above (${SEVERITIES.join(', ')})`)
-    .option(
-      '--param <rule.name=value>',
-      'rule parameter, e.g. alb-https-only.allowFixedResponse=false (repeatable)',
-      collect,
-      [],
-    )
-    .addOption(new Option('--format <format>', `output format: ${FORMATS.join(', ')}`).default('table'))
-    .option('--output <file>', 'write the report to a file instead of stdout')
-    .option(
-      '--fail-on <threshold>',
-      `exit ${EXIT.FINDINGS} when a resource is NON_COMPLIANT (any rule) or fails a rule of this severity or above; exit ${EXIT.INCOMPLETE} when a value the rules need is unknown before deployment`,
     )
     .option('--account <id>', 'account id for AWS::AccountId and the ARNs of the report (default: unknown)')
     .option('--region <region>', 'region for AWS::Region and the ARNs of the report (default: unknown)')

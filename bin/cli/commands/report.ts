@@ -30,9 +30,9 @@ import {
 import { toAuditResult } from '../report/to-audit-result.js';
 import { UsageError } from '../usage-error.js';
 import { render } from './audit.js';
-import { checkRuleOptions } from './rule-options.js';
+import { checkRuleOptions, type RuleOptions } from './rule-options.js';
 
-export interface ReportCommandOptions {
+export interface ReportCommandOptions extends RuleOptions {
   aggregator?: string;
   aggregatorRegion?: string;
   account: string[];
@@ -40,12 +40,6 @@ export interface ReportCommandOptions {
   profile?: string;
   roleArn?: string;
   organization?: boolean;
-  rules?: string[];
-  severity?: string;
-  param: string[];
-  format: string;
-  output?: string;
-  failOn?: string;
   compareAudit?: boolean;
 }
 
