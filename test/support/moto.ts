@@ -4,6 +4,14 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
 import { CreateSubnetCommand, CreateVpcCommand, type EC2Client } from '@aws-sdk/client-ec2';
+import {
+  type ElasticLoadBalancingClient,
+  ModifyLoadBalancerAttributesCommand as ModifyClassicAttributes,
+} from '@aws-sdk/client-elastic-load-balancing';
+import {
+  type ElasticLoadBalancingV2Client,
+  ModifyLoadBalancerAttributesCommand,
+} from '@aws-sdk/client-elastic-load-balancing-v2';
 import { startWafClassicStandIn } from './waf-classic-stand-in.js';
 
 export const MOTO_INSTALL_HINT = 'pip install "moto[server]"';
@@ -159,4 +167,31 @@ export async function createVpcWithSubnets(
     ),
   );
   return { vpc, subnets };
+}
+
+/**
+ * AWS describes the desync mitigation mode of every ALB and Classic load balancer from creation
+ * (defensive); moto describes it only once it is set. Sets it as AWS would have it, so a rule that
+ * refuses to read an absent mode as the default judges moto's load balancers as AWS's.
+ */
+export async function describeDesyncAsAws(
+  clients: { elbv2?: ElasticLoadBalancingV2Client; classic?: ElasticLoadBalancingClient },
+  loadBalancers: { albArns?: readonly string[]; classicNames?: readonly string[] },
+): Promise<void> {
+  for (const LoadBalancerArn of loadBalancers.albArns ?? [])
+    await clients.elbv2?.send(
+      new ModifyLoadBalancerAttributesCommand({
+        LoadBalancerArn,
+        Attributes: [{ Key: 'routing.http.desync_mitigation_mode', Value: 'defensive' }],
+      }),
+    );
+  for (const LoadBalancerName of loadBalancers.classicNames ?? [])
+    await clients.classic?.send(
+      new ModifyClassicAttributes({
+        LoadBalancerName,
+        LoadBalancerAttributes: {
+          AdditionalAttributes: [{ Key: 'elb.http.desyncmitigationmode', Value: 'defensive' }],
+        },
+      }),
+    );
 }

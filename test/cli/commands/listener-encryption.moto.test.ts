@@ -21,7 +21,7 @@ import {
 import { beforeAll, describe, expect, it } from 'vitest';
 import { changeEvent, configurationItem } from '../../fixtures/config-items.js';
 import { runCli } from '../../support/cli.js';
-import { createVpcWithSubnets, requireMoto } from '../../support/moto.js';
+import { createVpcWithSubnets, describeDesyncAsAws, requireMoto } from '../../support/moto.js';
 import { motoForSuite } from '../../support/moto-suite.js';
 
 const run = requireMoto();
@@ -149,6 +149,13 @@ async function buildEstate(): Promise<Estate> {
         },
       ],
     }),
+  );
+  await describeDesyncAsAws(
+    { elbv2, classic },
+    {
+      albArns: [redirectOnly, fixedOnly, forwardsInRule, forwards],
+      classicNames: ['classic-mixed', 'classic-secure'],
+    },
   );
   return { albs: { redirectOnly, fixedOnly, forwardsInRule, forwards }, nlbs: { tcp } };
 }

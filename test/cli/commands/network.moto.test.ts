@@ -20,7 +20,7 @@ import type { LoadBalancer } from '../../../rules/core/model/model.js';
 import { LiveEstate } from '../../../rules/core/resources/live/live-estate.js';
 import { rule as worldIngress } from '../../../rules/lb-sg-world-ingress/rule.js';
 import { NETWORK_RULES, permission, securityGroupItem, tcp } from '../../fixtures/network-items.js';
-import { requireMoto } from '../../support/moto.js';
+import { describeDesyncAsAws, requireMoto } from '../../support/moto.js';
 import { motoForSuite } from '../../support/moto-suite.js';
 
 const run = requireMoto();
@@ -107,9 +107,16 @@ async function buildEstate(): Promise<Estate> {
     Scheme: v2.LoadBalancerSchemeEnum,
     SecurityGroups: string[],
     Type: v2.LoadBalancerTypeEnum = 'application',
-  ) =>
-    (await c.send(new v2.CreateLoadBalancerCommand({ Name, Subnets: subnets, SecurityGroups, Scheme, Type })))
-      .LoadBalancers?.[0]?.LoadBalancerArn ?? '';
+  ) => {
+    const arn =
+      (
+        await c.send(
+          new v2.CreateLoadBalancerCommand({ Name, Subnets: subnets, SecurityGroups, Scheme, Type }),
+        )
+      ).LoadBalancers?.[0]?.LoadBalancerArn ?? '';
+    if (Type === 'application') await describeDesyncAsAws({ elbv2: c }, { albArns: [arn] });
+    return arn;
+  };
   const targetGroup = async (
     Name: string,
     Port: number,
@@ -230,6 +237,7 @@ async function buildEstate(): Promise<Estate> {
       SecurityGroups: [publicSg],
     }),
   );
+  await describeDesyncAsAws({ classic: cl }, { classicNames: ['legacy'] });
   await cl.send(
     new elb.ConfigureHealthCheckCommand({
       LoadBalancerName: 'legacy',

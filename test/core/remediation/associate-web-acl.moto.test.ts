@@ -98,9 +98,9 @@ describe.runIf(run)('ElbConfigRules-AssociateWebAcl', () => {
   it('associates the named web ACL with an ALB that has none, verifies it, and a second run changes nothing', async () => {
     const { lb } = await alb();
     const acl = await webAcl('shield');
-    expect((await judgeLive(rule, h.aws.endpoint, ELBV2_LOAD_BALANCER, lb)).complianceType).toBe(
-      'NON_COMPLIANT',
-    );
+    expect(
+      (await judgeLive(rule, h.aws.endpoint, ELBV2_LOAD_BALANCER, lb, {}, classicEndpoint)).complianceType,
+    ).toBe('NON_COMPLIANT');
 
     const result = await h.run({ LoadBalancerArn: lb, WebAclArn: acl });
 
@@ -118,7 +118,7 @@ describe.runIf(run)('ElbConfigRules-AssociateWebAcl', () => {
       WebACLArn: null,
       WafClassicWebACL: null,
     });
-    const verdict = await judgeLive(rule, h.aws.endpoint, ELBV2_LOAD_BALANCER, lb);
+    const verdict = await judgeLive(rule, h.aws.endpoint, ELBV2_LOAD_BALANCER, lb, {}, classicEndpoint);
     expect(verdict.complianceType).toBe('COMPLIANT');
 
     const before = await state([lb]);

@@ -1,7 +1,10 @@
 // Judges a load balancer on moto with the real rule and the live estate, so a remediation test can
 // show the rule's verdict before and after the document ran.
 
-import { RegionalAws } from '../../../../rules/core/aws/regional-aws.js';
+import { WAFRegionalClient } from '@aws-sdk/client-waf-regional';
+import type { ClientClass } from '../../../../rules/core/aws/client.js';
+import { createAwsClient } from '../../../../rules/core/aws/client.js';
+import { type AwsScope, RegionalAws } from '../../../../rules/core/aws/regional-aws.js';
 import { type Evaluation, judge, ruleParameters } from '../../../../rules/core/engine/judge.js';
 import type { AnyRule } from '../../../../rules/core/engine/rule.js';
 import type { ReportedResourceType } from '../../../../rules/core/model/model.js';
@@ -13,8 +16,10 @@ export async function judgeLive(
   resourceType: ReportedResourceType,
   resourceId: string,
   params: Record<string, unknown> = {},
+  /** Where WAF Classic calls go: moto has no waf-regional backend, a test's stand-in answers them. */
+  wafClassicEndpoint?: string,
 ): Promise<Evaluation> {
-  const aws = new RegionalAws({
+  const aws = new MotoAws(wafClassicEndpoint, {
     region: 'us-east-1',
     accountId: '123456789012',
     clientConfig: { endpoint, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } },
@@ -23,4 +28,27 @@ export async function judgeLive(
   const found = await estate.getLoadBalancer({ resourceType, resourceId });
   if (!found.ok || !found.value) throw new Error(`${resourceId} not found: ${JSON.stringify(found)}`);
   return judge(rule, found.value, estate, ruleParameters(rule, params), new Date());
+}
+
+/** The live estate's AWS access on moto, with WAF Classic sent to its stand-in when one is given. */
+class MotoAws extends RegionalAws {
+  private wafClassic?: WAFRegionalClient;
+
+  constructor(
+    private readonly wafClassicEndpoint: string | undefined,
+    scope: AwsScope,
+  ) {
+    super(scope);
+  }
+
+  override client<C>(Client: ClientClass<C>, endpointRegion?: string): C {
+    if (Client !== (WAFRegionalClient as unknown) || !this.wafClassicEndpoint)
+      return super.client(Client, endpointRegion);
+    this.wafClassic ??= createAwsClient(WAFRegionalClient, {
+      region: 'us-east-1',
+      endpoint: this.wafClassicEndpoint,
+      credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' },
+    });
+    return this.wafClassic as unknown as C;
+  }
 }
