@@ -31,7 +31,7 @@ describe('hookConfig', () => {
     [
       {
         ENFORCED_RULES: 'lb-internet-facing-approved',
-        RULE_PARAMETERS: '{"lb-internet-facing-approved": {"approvedTagKey": 5, "nope": 1}}',
+        RULE_PARAMETERS: '{"lb-internet-facing-approved": {"approvalTagKey": 5, "nope": 1}}',
       },
       /^RULE_PARAMETERS: /,
     ],
