@@ -117,6 +117,28 @@ describe('ElbConfigRulesChecks', () => {
     expect(report.success).toBe(false);
   });
 
+  it('silences a not-evaluated warning only by its own acknowledgement', () => {
+    const app = appWith((stack) => {
+      const alb = compliantAlb(stack);
+      const protocol = new CfnParameter(stack, 'ListenerProtocol', { type: 'String' });
+      const https = alb.node.findChild('Https').node.defaultChild as import('aws-cdk-lib').CfnResource;
+      https.addPropertyOverride('Protocol', protocol.valueAsString);
+      acknowledge(
+        alb,
+        'ElbConfigRules-alb-https-only[NotEvaluated]',
+        'The protocol is chosen per environment; reviewed at deploy.',
+      );
+      acknowledge(
+        alb,
+        'ElbConfigRules-alb-https-only',
+        'A finding acknowledgement does not cover the warning.',
+      );
+    });
+    expect(findings(app).list).toEqual([
+      'warning ElbConfigRules-elbv2-acm-certificate-required[NotEvaluated] WebStack/PublicAlb/Resource',
+    ]);
+  });
+
   it('is applied as cdk-nag v3 packs are, and stops synth on a finding', () => {
     const app = appWith(forwardingAlb);
     Validations.of(app).addPlugins(checks());
