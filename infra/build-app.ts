@@ -38,6 +38,7 @@ export function buildApp(app: App, settings?: AppSettings, options: { nag?: bool
     ruleNamePrefix: s.ruleNamePrefix,
     remediation: s.remediation,
     notifications: s.notifications,
+    templateHook: s.templateHook,
   });
   const member = new MemberAccountStack(app, STACK_IDS.member, selection);
   const evaluationRole = new EvaluationRoleStack(app, STACK_IDS.evaluationRole, {

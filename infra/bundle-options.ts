@@ -1,4 +1,4 @@
-// The one definition of how a rule's Lambda is bundled. The CDK stack (NodejsFunction's local
+// The one definition of how a rule's Lambda (and the template hook's) is bundled. The CDK stack (NodejsFunction's local
 // esbuild bundling) and the benchmarks both read it, so the bundle measured is the bundle shipped.
 import type { BuildOptions } from 'esbuild';
 
@@ -19,6 +19,9 @@ export const LAMBDA_BUNDLE = {
   externalModules: ['@aws-sdk/client-ssm'] as string[],
   banner: ESM_REQUIRE_SHIM,
 } as const;
+
+/** The CloudFormation template hook's Lambda entry point (infra/template-hook.ts). */
+export const HOOK_ENTRY = 'bin/hook/handler.ts';
 
 /** The rule's Lambda entry point. */
 export function handlerEntry(ruleId: string): string {

@@ -5,6 +5,7 @@ import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { RemediationSetting, RuleSelectionProps } from './deployment.js';
 import type { PowertoolsLogLevel } from './rule-function.js';
 import { DeploymentConfigError, type RuleParameterOverrides } from './rule-parameters.js';
+import type { TemplateHookSetting } from './stacks/rules-stack.js';
 
 export interface AppSettings {
   rules?: RuleSelectionProps['rules'];
@@ -18,6 +19,8 @@ export interface AppSettings {
   memberAccounts?: string[];
   organizationId?: string;
   evaluationRoleName?: string;
+  /** The CloudFormation template hook, in the single-account stack. */
+  templateHook?: TemplateHookSetting;
 }
 
 /** The context keys read, with their expected form, for errors and docs. */
@@ -34,6 +37,9 @@ export const CONTEXT_KEYS = {
   memberAccounts: 'comma-separated 12-digit account ids (central-account mode)',
   organizationId: 'your organization id, o-...',
   evaluationRoleName: 'name of the evaluation role in member accounts',
+  templateHook: 'FAIL or WARN: deploy the CloudFormation template hook with that failure mode',
+  templateHookRules: 'comma-separated rule ids the template hook enforces (default the deployed rules)',
+  templateHookFailOnUnknown: '"true" to block templates whose values are known only at deployment',
 } as const;
 
 export function settingsFromContext(get: (key: string) => unknown): AppSettings {
@@ -64,6 +70,18 @@ export function settingsFromContext(get: (key: string) => unknown): AppSettings 
   settings.memberAccounts = list(get, 'memberAccounts');
   settings.organizationId = text(get, 'organizationId');
   settings.evaluationRoleName = text(get, 'evaluationRoleName');
+  const hookMode = text(get, 'templateHook');
+  const hookRules = list(get, 'templateHookRules');
+  const failOnUnknown = bool(get, 'templateHookFailOnUnknown');
+  if (hookMode !== undefined) {
+    const mode = hookMode.toUpperCase();
+    if (mode !== 'FAIL' && mode !== 'WARN') fail('templateHook', hookMode);
+    settings.templateHook = { failureMode: mode, rules: hookRules, failOnUnknown };
+  } else if (hookRules || failOnUnknown !== undefined) {
+    throw new DeploymentConfigError(
+      'Context "templateHookRules" and "templateHookFailOnUnknown" need "templateHook" (FAIL or WARN) to deploy the hook.',
+    );
+  }
   return settings;
 }
 

@@ -2,8 +2,16 @@
 // needs. Wildcard findings are printed with tokens resolved to <AWS::X>, so we match that form.
 import { Validations } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
+import { DeploymentConfigError } from './rule-parameters.js';
+
+/** cdk-nag v2 required this much; v3 stores any reason, so the wrapper keeps the bar. */
+export const MIN_REASON_LENGTH = 10;
 
 export function acknowledge(scope: IConstruct, id: string, reason: string): void {
+  if (reason.trim().length < MIN_REASON_LENGTH)
+    throw new DeploymentConfigError(
+      `Acknowledgement of ${id} needs a reason of ${MIN_REASON_LENGTH} characters or more; got ${JSON.stringify(reason)}.`,
+    );
   Validations.of(scope).acknowledge({ id, reason });
 }
 

@@ -128,6 +128,10 @@ describe('the folder dependency direction', () => {
     expect(offending((from, to) => from.startsWith('core/') && !to.startsWith('core/'))).toEqual([]);
   });
 
+  it('bin/ never imports infra/ (infra/ deploys and runs what bin/ holds, not the reverse)', () => {
+    expect(offending((from, to) => from === 'bin' && to === 'infra')).toEqual([]);
+  });
+
   it('no rule imports another rule', () => {
     expect(offending((from, to) => from.startsWith('rule:') && to.startsWith('rule:'))).toEqual([]);
   });

@@ -24,6 +24,7 @@ const SOURCE_ROOTS: Readonly<Record<string, string>> = {
   rules: 'rules',
   core: 'rules/core',
   cli: 'bin/cli',
+  hook: 'bin/hook',
   infra: 'infra',
   support: 'test/support',
   docs: 'docs',

@@ -4,8 +4,14 @@
 import { Annotations, CfnResource, Stack, type StackProps } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import type { AnyRule, StaticValue } from '../../rules/core/engine/rule.js';
+import { findRule } from '../../rules/index.js';
 import { configRuleProperties } from '../config-rule.js';
-import { type RemediationSetting, type RuleSelectionProps, resolveRules } from '../deployment.js';
+import {
+  type RemediationSetting,
+  type ResolvedRule,
+  type RuleSelectionProps,
+  resolveRules,
+} from '../deployment.js';
 import { configRuleName, pascal } from '../naming.js';
 import { ComplianceNotifications } from '../notifications.js';
 import { RemediationResources } from '../remediation/remediation-resources.js';
@@ -16,6 +22,7 @@ import {
 } from '../remediation-configuration.js';
 import { RuleFunction } from '../rule-function.js';
 import { checkOverridesTarget, DeploymentConfigError, deployedValues } from '../rule-parameters.js';
+import { type HookFailureMode, TemplateHook } from '../template-hook.js';
 
 export interface ElbConfigRulesStackProps extends StackProps, RuleSelectionProps {
   /** Prepended to every Config rule name (the rule id). Default none. */
@@ -24,12 +31,23 @@ export interface ElbConfigRulesStackProps extends StackProps, RuleSelectionProps
   remediation?: Readonly<Record<string, RemediationSetting>>;
   /** Alerts on NON_COMPLIANT transitions. Off by default. */
   notifications?: { enabled: boolean; emails?: readonly string[] };
+  /** A CloudFormation hook judging every other stack's template in the account and region. Off by default. */
+  templateHook?: TemplateHookSetting;
+}
+
+export interface TemplateHookSetting {
+  failureMode: HookFailureMode;
+  /** Rule ids to enforce; default the rules this stack deploys. */
+  rules?: readonly string[];
+  failOnUnknown?: boolean;
+  alias?: string;
 }
 
 export class ElbConfigRulesStack extends Stack {
   readonly ruleFunctions = new Map<string, RuleFunction>();
   readonly configRules = new Map<string, CfnResource>();
   readonly notifications?: ComplianceNotifications;
+  readonly templateHook?: TemplateHook;
 
   constructor(scope: Construct, id: string, props: ElbConfigRulesStackProps = {}) {
     super(scope, id, props);
@@ -117,6 +135,8 @@ export class ElbConfigRulesStack extends Stack {
       }
     }
 
+    if (props.templateHook) this.templateHook = templateHook(this, props, selected);
+
     if (props.notifications?.enabled) {
       this.notifications = new ComplianceNotifications(this, 'Notifications', {
         configRuleNames: ruleNames,
@@ -158,4 +178,31 @@ function remediationSettings(...args: Parameters<typeof remediationConfiguration
     if (error instanceof RemediationOptionsError) throw new DeploymentConfigError(error.message);
     throw error;
   }
+}
+
+/**
+ * The hook enforces the deployed rules with their deployed parameters, or the rules it is given.
+ * Its bundle holds the registry, so a rule from outside it (RuleSource) is not among the defaults.
+ */
+function templateHook(
+  stack: Stack,
+  props: ElbConfigRulesStackProps,
+  deployed: readonly ResolvedRule[],
+): TemplateHook {
+  const setting = props.templateHook!;
+  const enforced = setting.rules?.length
+    ? resolveRules({ rules: setting.rules, ruleParameters: pickParameters(props, setting.rules) })
+    : deployed.filter((r) => findRule(r.rule.id) === r.rule);
+  return new TemplateHook(stack, 'TemplateHook', {
+    failureMode: setting.failureMode,
+    rules: enforced.map((r) => r.rule),
+    ruleParameters: Object.fromEntries(enforced.map((r) => [r.rule.id, r.parameters])),
+    failOnUnknown: setting.failOnUnknown,
+    alias: setting.alias,
+    functions: props.functions,
+  });
+}
+
+function pickParameters(props: ElbConfigRulesStackProps, ids: readonly string[]) {
+  return Object.fromEntries(Object.entries(props.ruleParameters ?? {}).filter(([id]) => ids.includes(id)));
 }

@@ -1,6 +1,7 @@
 // The synthesized output must pass cdk-nag's AwsSolutions pack (every remaining finding carries a
 // written acknowledgement) and cfn-lint, for every template and conformance pack. One app covers
-// everything that can appear: all registered rules, remediation fixtures, alerts, central mode.
+// everything that can appear: all registered rules, remediation fixtures, alerts, central mode, the
+// CloudFormation template hook.
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,6 +19,7 @@ const { app, built } = synthApp({
   notifications: { enabled: true, emails: ['secops@example.com'] },
   memberAccounts: ['111111111111', '222222222222'],
   organizationId: 'o-abcdef1234',
+  templateHook: { failureMode: 'FAIL', failOnUnknown: true },
 });
 
 let outdir: string;
@@ -59,6 +61,7 @@ describe('cfn-lint', () => {
       .filter((f) => f.endsWith('.template.json'))
       .map((f) => join(outdir, f));
     expect(templates.length).toBe(4);
+    expect(built.rules.templateHook).toBeDefined();
     const packs = [
       ...Object.values(PACK_FILES).map((f) => join(REPO_ROOT, 'conformance-pack', f)),
       ...Object.values(PACK_FILES).map((f) => join(outdir, 'conformance-pack', f)),
