@@ -5,7 +5,6 @@ import { runInvocation } from '../../../rules/core/engine/invocation.js';
 import { judge, ruleParameters } from '../../../rules/core/engine/judge.js';
 import { silentLog } from '../../../rules/core/engine/log.js';
 import { reportedTypes, reportOnValue } from '../../../rules/core/engine/per-resource.js';
-import type { AnyRule } from '../../../rules/core/engine/rule.js';
 import type { ElbV2LoadBalancer, LoadBalancer } from '../../../rules/core/model/model.js';
 import type { Estate } from '../../../rules/core/resources/estate.js';
 import { elbv2Listener, elbv2LoadBalancer } from '../../../rules/core/resources/normalize/elbv2.js';
