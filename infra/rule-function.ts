@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Aws, Duration } from 'aws-cdk-lib';
 import { Effect, PolicyDocument, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, type IFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
-import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { type BundlingOptions, LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { requiredIamActions } from '../rules/core/engine/iam.js';
@@ -15,6 +15,24 @@ import { evaluationStatements, isReadOnly, UNSCOPABLE_WRITES } from './iam-polic
 import { acknowledgeWildcards } from './nag.js';
 import { EXECUTION_ROLE_PATH, PROJECT } from './naming.js';
 import { REPO_ROOT } from './paths.js';
+
+/**
+ * NodejsFunction's bundling for every function of the pack (the rules' and the template hook's).
+ * The settings live in bundle-options.ts, so the bundle the benchmarks measure is this one.
+ */
+export function lambdaBundling(): BundlingOptions {
+  return {
+    forceDockerBundling: false,
+    format: OutputFormat.ESM,
+    mainFields: [...LAMBDA_BUNDLE.mainFields],
+    minify: LAMBDA_BUNDLE.minify,
+    target: LAMBDA_BUNDLE.target,
+    sourceMap: LAMBDA_BUNDLE.sourceMap,
+    externalModules: [...LAMBDA_BUNDLE.externalModules],
+    banner: LAMBDA_BUNDLE.banner,
+    logLevel: LogLevel.ERROR,
+  };
+}
 
 export type PowertoolsLogLevel = 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
 
@@ -107,18 +125,7 @@ export class RuleFunction extends Construct {
         // not allowed to, so a misconfigured rule fails loudly instead of reading the wrong account.
         ...(props.read.kind === 'assume-role' ? { ASSUME_EXECUTION_ROLE: 'true' } : {}),
       },
-      // The settings live in bundle-options.ts, so the bundle the benchmarks measure is this one.
-      bundling: {
-        forceDockerBundling: false,
-        format: OutputFormat.ESM,
-        mainFields: [...LAMBDA_BUNDLE.mainFields],
-        minify: LAMBDA_BUNDLE.minify,
-        target: LAMBDA_BUNDLE.target,
-        sourceMap: LAMBDA_BUNDLE.sourceMap,
-        externalModules: [...LAMBDA_BUNDLE.externalModules],
-        banner: LAMBDA_BUNDLE.banner,
-        logLevel: LogLevel.ERROR,
-      },
+      bundling: lambdaBundling(),
     });
     this.function = fn;
 

@@ -7,15 +7,15 @@ import { Duration, Stack } from 'aws-cdk-lib';
 import { CfnLambdaHook } from 'aws-cdk-lib/aws-cloudformation';
 import { Effect, PolicyDocument, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
-import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { HOOK_ENV, hookConfig } from '../bin/hook/config.js';
 import type { AnyRule } from '../rules/core/engine/rule.js';
-import { HOOK_ENTRY, LAMBDA_BUNDLE } from './bundle-options.js';
+import { HOOK_ENTRY } from './bundle-options.js';
 import { EXECUTION_ROLE_PATH, PROJECT } from './naming.js';
 import { REPO_ROOT } from './paths.js';
-import type { FunctionSettings } from './rule-function.js';
+import { type FunctionSettings, lambdaBundling } from './rule-function.js';
 import { DeploymentConfigError } from './rule-parameters.js';
 
 export type HookFailureMode = 'FAIL' | 'WARN';
@@ -105,17 +105,7 @@ export class TemplateHook extends Construct {
         POWERTOOLS_LOG_LEVEL: props.functions?.logLevel ?? 'INFO',
         ...environment,
       },
-      bundling: {
-        forceDockerBundling: false,
-        format: OutputFormat.ESM,
-        mainFields: [...LAMBDA_BUNDLE.mainFields],
-        minify: LAMBDA_BUNDLE.minify,
-        target: LAMBDA_BUNDLE.target,
-        sourceMap: LAMBDA_BUNDLE.sourceMap,
-        externalModules: [...LAMBDA_BUNDLE.externalModules],
-        banner: LAMBDA_BUNDLE.banner,
-        logLevel: LogLevel.ERROR,
-      },
+      bundling: lambdaBundling(),
     });
 
     this.invokerRole = new Role(this, 'InvokerRole', {
