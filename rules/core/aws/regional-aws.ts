@@ -5,11 +5,8 @@ import DataLoader from 'dataloader';
 import { callName, type MiddlewareClient } from './call-name.js';
 import { type ClientClass, createAwsClient } from './client.js';
 
-/**
- * Answers shared by every region of one account (Shield's subscription is account-wide): loaded
- * once, failures included, like a regional listing.
- */
-export class AccountShared {
+/** Answers loaded once by name and shared; a failure is shared too (it is not retried). */
+class LoadedOnce {
   private readonly answers = new Map<string, Promise<unknown>>();
 
   once<T>(name: string, load: () => Promise<T>): Promise<T> {
@@ -21,6 +18,12 @@ export class AccountShared {
     return answer;
   }
 }
+
+/**
+ * Answers shared by every region of one account (Shield's subscription is account-wide): loaded
+ * once, failures included, like a regional listing.
+ */
+export class AccountShared extends LoadedOnce {}
 
 export interface AwsScope {
   region: string;
@@ -39,7 +42,7 @@ export class RegionalAws {
   readonly calls = new Map<string, number>();
   private readonly clients = new Map<unknown, unknown>();
   private readonly loaders = new Map<string, DataLoader<unknown, unknown>>();
-  private readonly listings = new Map<string, Promise<unknown>>();
+  private readonly listings = new LoadedOnce();
   /** Values primed before their batcher exists, applied when it is created. */
   private readonly primed = new Map<string, Map<unknown, unknown>>();
 
@@ -107,12 +110,7 @@ export class RegionalAws {
 
   /** A per-region listing, loaded once and shared (a failure is shared too: it is not retried). */
   once<T>(name: string, load: () => Promise<T>): Promise<T> {
-    let listing = this.listings.get(name) as Promise<T> | undefined;
-    if (!listing) {
-      listing = load();
-      this.listings.set(name, listing);
-    }
-    return listing;
+    return this.listings.once(name, load);
   }
 
   /** An account-wide answer, loaded once for every region that shares this scope's account. */
