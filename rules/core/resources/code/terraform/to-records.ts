@@ -436,6 +436,13 @@ function securityGroupsOf(declared: PlannedResource[], all: PlannedResource[], l
   return out;
 }
 
+/** A rule's protocol as the EC2 API spells it; one the plan does not hold is unknown, not "any". */
+function protocolIn(v: Json, field: string) {
+  const protocol = v[field];
+  if (isUnknown(protocol)) return protocol;
+  return protocol == null ? new Unknown(`${field} not in the plan`) : String(protocol);
+}
+
 /** An ingress block or aws_security_group_rule in the EC2 API's shape. */
 function permissionOf(v: Json, selfId: string) {
   const list = (x: unknown) => (isUnknown(x) ? [x] : Array.isArray(x) ? x : []);
@@ -445,11 +452,7 @@ function permissionOf(v: Json, selfId: string) {
   ];
   if (v.self === true) groups.push(selfId);
   return {
-    IpProtocol: isUnknown(v.protocol)
-      ? v.protocol
-      : v.protocol == null
-        ? new Unknown('protocol not in the plan')
-        : String(v.protocol),
+    IpProtocol: protocolIn(v, 'protocol'),
     FromPort: v.from_port,
     ToPort: v.to_port,
     IpRanges: list(v.cidr_blocks).map((c) => (isUnknown(c) ? c : { CidrIp: c, Description: v.description })),
@@ -463,11 +466,7 @@ function permissionOf(v: Json, selfId: string) {
 
 function vpcRuleOf(v: Json) {
   return {
-    IpProtocol: isUnknown(v.ip_protocol)
-      ? v.ip_protocol
-      : v.ip_protocol == null
-        ? new Unknown('ip_protocol not in the plan')
-        : String(v.ip_protocol),
+    IpProtocol: protocolIn(v, 'ip_protocol'),
     FromPort: v.from_port ?? undefined,
     ToPort: v.to_port ?? undefined,
     IpRanges: v.cidr_ipv4 ? [{ CidrIp: v.cidr_ipv4, Description: v.description }] : [],
