@@ -4,6 +4,8 @@ import { vi } from 'vitest';
 import { type InvocationDeps, runInvocation } from '../../rules/core/engine/invocation.js';
 import { silentLog } from '../../rules/core/engine/log.js';
 import type { AnyRule } from '../../rules/core/engine/rule.js';
+import type { ElbV2LoadBalancer } from '../../rules/core/model/model.js';
+import { elbv2LoadBalancer } from '../../rules/core/resources/normalize/elbv2.js';
 import type { LoadBalancerRecord } from '../../rules/core/resources/snapshot/format.js';
 import { SnapshotEstate } from '../../rules/core/resources/snapshot/snapshot-estate.js';
 import { ACCOUNT, REGION } from '../fixtures/config-items.js';
@@ -26,4 +28,24 @@ export function invocationHarness(records: LoadBalancerRecord[], extra: Partial<
     openEstate,
     run: (rule: AnyRule, event: unknown) => runInvocation(rule, event, deps),
   };
+}
+
+/**
+ * An internet-facing v2 load balancer's record with the facets given; a facet named in failures is
+ * left out of the record, as a failed read leaves it.
+ */
+export function elbv2Record(
+  arn: string,
+  type: 'application' | 'network' | 'gateway',
+  facets: Record<string, unknown>,
+  failures?: Record<string, string>,
+): LoadBalancerRecord {
+  const loadBalancer = elbv2LoadBalancer(
+    { LoadBalancerArn: arn, Type: type, Scheme: 'internet-facing', SecurityGroups: [] },
+    ACCOUNT,
+    REGION,
+  ) as ElbV2LoadBalancer;
+  const read = { ...facets };
+  for (const key of Object.keys(failures ?? {})) delete read[key];
+  return { loadBalancer, facets: read, failures };
 }

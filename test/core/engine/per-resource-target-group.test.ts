@@ -2,25 +2,20 @@
 // reported as AWS::ElasticLoadBalancingV2::TargetGroup under its ARN, through change, deletion and
 // sweep events, as Security Hub reports ELB.21 and ELB.22.
 import { describe, expect, it, vi } from 'vitest';
-import { type InvocationDeps, runInvocation } from '../../../rules/core/engine/invocation.js';
-import { silentLog } from '../../../rules/core/engine/log.js';
-import type { ElbV2LoadBalancer } from '../../../rules/core/model/model.js';
-import { elbv2LoadBalancer } from '../../../rules/core/resources/normalize/elbv2.js';
+import type { InvocationDeps } from '../../../rules/core/engine/invocation.js';
 import type { TargetGroup } from '../../../rules/core/resources/normalize/targets.js';
 import type { LoadBalancerRecord } from '../../../rules/core/resources/snapshot/format.js';
-import { SnapshotEstate } from '../../../rules/core/resources/snapshot/snapshot-estate.js';
 import { rule } from '../../../rules/elbv2-target-encryption/rule.js';
 import {
-  ACCOUNT,
   albArn,
   changeEvent,
   elbv2LoadBalancerItem,
   nlbArn,
-  REGION,
   scheduledEvent,
   targetGroupArn,
   targetGroupItem,
 } from '../../fixtures/config-items.js';
+import { elbv2Record, invocationHarness } from '../../support/invocation-harness.js';
 
 const TARGET_GROUP = 'AWS::ElasticLoadBalancingV2::TargetGroup';
 const LOAD_BALANCER = 'AWS::ElasticLoadBalancingV2::LoadBalancer';
@@ -54,32 +49,18 @@ function record(
   groups: TargetGroup[],
   opts: { lbTags?: Record<string, string>; failures?: Record<string, string> } = {},
 ): LoadBalancerRecord {
-  const lb = elbv2LoadBalancer(
-    { LoadBalancerArn: arn, Type: type, Scheme: 'internet-facing', SecurityGroups: [] },
-    ACCOUNT,
-    REGION,
-  ) as ElbV2LoadBalancer;
-  const facets: Record<string, unknown> = {
+  const facets = {
     targets: groups,
     tags: opts.lbTags ?? {},
     targetGroupTags: Object.fromEntries(groups.map((g) => [g.arn, {}])),
   };
-  for (const key of Object.keys(opts.failures ?? {})) delete facets[key];
-  return { loadBalancer: lb, facets, failures: opts.failures };
+  return elbv2Record(arn, type, facets, opts.failures);
 }
 
+/** Runs the ELB.22 / ELB.21 rule over an in-memory estate of the records given. */
 function harness(records: LoadBalancerRecord[], extra: Partial<InvocationDeps> = {}) {
-  const estate = new SnapshotEstate({ accountId: ACCOUNT, region: REGION, loadBalancers: records });
-  const deps: InvocationDeps = {
-    openEstate: async () => estate,
-    fetchOversizedItem: vi.fn(async () => {
-      throw new Error('not expected');
-    }),
-    now: () => new Date('2026-11-20T12:00:00Z'),
-    log: silentLog,
-    ...extra,
-  };
-  return (event: unknown) => runInvocation(rule, event, deps);
+  const { run } = invocationHarness(records, extra);
+  return (event: unknown) => run(rule, event);
 }
 
 const rows = (evaluations: { resourceType: string; resourceId: string; complianceType: string }[]) =>

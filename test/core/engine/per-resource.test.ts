@@ -5,9 +5,9 @@ import { runInvocation } from '../../../rules/core/engine/invocation.js';
 import { judge, ruleParameters } from '../../../rules/core/engine/judge.js';
 import { silentLog } from '../../../rules/core/engine/log.js';
 import { reportedTypes, reportOnValue } from '../../../rules/core/engine/per-resource.js';
-import type { ElbV2LoadBalancer, LoadBalancer } from '../../../rules/core/model/model.js';
+import type { LoadBalancer } from '../../../rules/core/model/model.js';
 import type { Estate } from '../../../rules/core/resources/estate.js';
-import { elbv2Listener, elbv2LoadBalancer } from '../../../rules/core/resources/normalize/elbv2.js';
+import { elbv2Listener } from '../../../rules/core/resources/normalize/elbv2.js';
 import type { LoadBalancerRecord } from '../../../rules/core/resources/snapshot/format.js';
 import { SnapshotEstate } from '../../../rules/core/resources/snapshot/snapshot-estate.js';
 import { NO_DESCRIBED_POLICIES } from '../../../rules/core/tls/lookup.js';
@@ -28,7 +28,7 @@ import {
   REGION,
   scheduledEvent,
 } from '../../fixtures/config-items.js';
-import { invocationHarness } from '../../support/invocation-harness.js';
+import { elbv2Record, invocationHarness } from '../../support/invocation-harness.js';
 
 const LISTENER = 'AWS::ElasticLoadBalancingV2::Listener';
 const LOAD_BALANCER = 'AWS::ElasticLoadBalancingV2::LoadBalancer';
@@ -49,17 +49,11 @@ function record(
   listeners: Record<string, ListenerShape>,
   failures?: Record<string, string>,
 ): LoadBalancerRecord {
-  const lb = elbv2LoadBalancer(
-    { LoadBalancerArn: arn, Type: type, Scheme: 'internet-facing', SecurityGroups: [] },
-    ACCOUNT,
-    REGION,
-  ) as ElbV2LoadBalancer;
-  const facets: Record<string, unknown> = {
+  const facets = {
     listeners: Object.entries(listeners).map(([id, l]) => elbv2Listener(listenerApiShape(arn, id, l))),
     tlsPolicies: NO_DESCRIBED_POLICIES,
   };
-  for (const key of Object.keys(failures ?? {})) delete facets[key];
-  return { loadBalancer: lb, facets, failures };
+  return elbv2Record(arn, type, facets, failures);
 }
 
 const rows = (evaluations: { resourceType: string; resourceId: string; complianceType: string }[]) =>
