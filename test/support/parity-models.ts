@@ -11,7 +11,8 @@ import type {
   SecurityGroup,
   SecurityGroupPermission,
 } from '../../rules/core/model/model.js';
-import { classicItem, elbv2Item, loadBalancerOf } from '../fixtures/network-items.js';
+import type { TargetGroup } from '../../rules/core/resources/normalize/targets.js';
+import { classicItem, elbv2Item, loadBalancerOf, targetGroupArn } from '../fixtures/network-items.js';
 
 const ACCOUNT = '111122223333';
 const REGION = 'eu-west-1';
@@ -148,4 +149,26 @@ export function elbv2FromItem(
 export function classicFromItem(name = 'legacy'): LoadBalancer {
   return loadBalancerOf(classicItem({ name, listeners: [{ protocol: 'HTTP', port: 80, instancePort: 80 }] }))
     .lb;
+}
+
+/**
+ * A target group as the targets facet holds it: its protocol (port 443 when it has one), its health
+ * check's protocol (the check is off when none is given) and no targets. arnOf names its ARN.
+ */
+export function targetGroupModel(
+  name: string,
+  protocol: string | undefined,
+  healthCheckProtocol: string | undefined,
+  targetType = 'instance',
+  arnOf: (name: string) => string = targetGroupArn,
+): TargetGroup {
+  return {
+    arn: arnOf(name),
+    name,
+    targetType,
+    protocol,
+    port: protocol ? 443 : undefined,
+    healthCheck: { enabled: healthCheckProtocol !== undefined, protocol: healthCheckProtocol },
+    targets: [],
+  };
 }

@@ -16,6 +16,7 @@ import {
   targetGroupItem,
 } from '../../fixtures/config-items.js';
 import { elbv2Record, invocationHarness } from '../../support/invocation-harness.js';
+import { targetGroupModel } from '../../support/parity-models.js';
 
 const TARGET_GROUP = 'AWS::ElasticLoadBalancingV2::TargetGroup';
 const LOAD_BALANCER = 'AWS::ElasticLoadBalancingV2::LoadBalancer';
@@ -26,22 +27,8 @@ const WEB = albArn('web', '1111');
 const API = albArn('api', '2222');
 const OFFLOAD = 'elb-config-rules:tls-offload';
 
-function group(
-  name: string,
-  protocol: string | undefined,
-  check: string | undefined,
-  targetType = 'instance',
-) {
-  return {
-    arn: targetGroupArn(name),
-    name,
-    targetType,
-    protocol,
-    port: protocol ? 443 : undefined,
-    healthCheck: { enabled: check !== undefined, protocol: check },
-    targets: [],
-  } as TargetGroup;
-}
+const group = (name: string, protocol?: string, check?: string, targetType?: string) =>
+  targetGroupModel(name, protocol, check, targetType, targetGroupArn);
 
 function record(
   arn: string,

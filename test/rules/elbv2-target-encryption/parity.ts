@@ -5,26 +5,11 @@ import type { LoadBalancer } from '../../../rules/core/model/model.js';
 import type { TargetGroup } from '../../../rules/core/resources/normalize/targets.js';
 import { targetGroupArn } from '../../fixtures/network-items.js';
 import type { ParityCase, ParityTable } from '../../support/parity.js';
-import { elbv2FromItem } from '../../support/parity-models.js';
+import { elbv2FromItem, targetGroupModel } from '../../support/parity-models.js';
 
 export const tgArn = targetGroupArn;
 
-export function group(
-  name: string,
-  protocol: string | undefined,
-  healthCheckProtocol: string | undefined,
-  targetType = 'instance',
-): TargetGroup {
-  return {
-    arn: tgArn(name),
-    name,
-    targetType,
-    protocol,
-    port: protocol ? 443 : undefined,
-    healthCheck: { enabled: healthCheckProtocol !== undefined, protocol: healthCheckProtocol },
-    targets: [],
-  };
-}
+export const group = targetGroupModel;
 
 export function lbOf(
   kind: 'application' | 'network' | 'gateway',
