@@ -8,36 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hookConfig } from '../../bin/hook/config.js';
 import { MESSAGE_LIMIT } from '../../bin/hook/event.js';
 import { createHookHandler } from '../../bin/hook/hook.js';
+import { stackEvent } from '../fixtures/hook-event.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'hook');
 const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
-
-/** The guide's complete STACK example event, with the payload URL pointing at `payload`. */
-function stackEvent(payload: string, action = 'UPDATE_PRE_PROVISION') {
-  return {
-    clientRequestToken: 'f8da6d11-b23f-48f4-814c-0fb6a667f50e',
-    awsAccountId: '123456789012',
-    stackId:
-      'arn:aws:cloudformation:us-west-2:123456789012:stack/MyStack/1a2345b6-0000-00a0-a123-00abc0abc000',
-    changeSetId: null,
-    hookTypeName: 'my::lambda::stackhook',
-    hookTypeVersion: '00000008',
-    hookModel: {
-      LambdaFunction: 'arn:aws:lambda:us-west-2:123456789012:function:MyFunction',
-    },
-    actionInvocationPoint: action,
-    requestData: {
-      targetName: 'STACK',
-      targetType: 'STACK',
-      targetLogicalId: 'my-cloudformation-stack',
-      payload,
-    },
-    requestContext: {
-      invocation: 1,
-      callbackContext: null,
-    },
-  };
-}
 
 /** Payload bodies by path; a path not served answers as S3 does to an expired or forged URL. */
 const served = new Map<string, string>();

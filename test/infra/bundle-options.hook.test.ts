@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { esbuildOptions, HOOK_ENTRY } from '../../infra/bundle-options.js';
+import { stackEvent } from '../fixtures/hook-event.js';
 
 afterEach(() => vi.unstubAllEnvs());
 
@@ -43,24 +44,8 @@ describe('the template hook bundle', () => {
       vi.stubEnv('ENFORCED_RULES', 'alb-https-only');
       vi.stubEnv('POWERTOOLS_LOG_LEVEL', 'ERROR');
       const { handler } = await import(pathToFileURL(outfile).href);
-      const response = await handler({
-        clientRequestToken: 'f8da6d11-b23f-48f4-814c-0fb6a667f50e',
-        awsAccountId: '123456789012',
-        stackId:
-          'arn:aws:cloudformation:us-west-2:123456789012:stack/MyStack/1a2345b6-0000-00a0-a123-00abc0abc000',
-        changeSetId: null,
-        hookTypeName: 'my::lambda::stackhook',
-        hookTypeVersion: '00000008',
-        hookModel: { LambdaFunction: 'arn:aws:lambda:us-west-2:123456789012:function:MyFunction' },
-        actionInvocationPoint: 'CREATE_PRE_PROVISION',
-        requestData: {
-          targetName: 'STACK',
-          targetType: 'STACK',
-          targetLogicalId: 'my-cloudformation-stack',
-          payload: `http://127.0.0.1:${(server.address() as AddressInfo).port}/payload`,
-        },
-        requestContext: { invocation: 1, callbackContext: null },
-      });
+      const payload = `http://127.0.0.1:${(server.address() as AddressInfo).port}/payload`;
+      const response = await handler(stackEvent(payload, 'CREATE_PRE_PROVISION'));
       expect(response).toMatchObject({ hookStatus: 'FAILED', errorCode: 'NonCompliant' });
       expect(response.message).toContain('Alb alb-https-only: HTTP:80 default action forwards HTTP');
     } finally {
