@@ -50,6 +50,15 @@ function compliantAlb(stack: Stack): ApplicationLoadBalancer {
   return alb;
 }
 
+/** The compliant ALB with its HTTPS listener's protocol a stack parameter: known only at deployment. */
+function albWithProtocolParameter(stack: Stack): ApplicationLoadBalancer {
+  const alb = compliantAlb(stack);
+  const protocol = new CfnParameter(stack, 'ListenerProtocol', { type: 'String' });
+  const https = alb.node.findChild('Https').node.defaultChild as import('aws-cdk-lib').CfnResource;
+  https.addPropertyOverride('Protocol', protocol.valueAsString);
+  return alb;
+}
+
 const checks = () =>
   new ElbConfigRulesChecks(undefined, { rules: ['alb-https-only', 'elbv2-acm-certificate-required'] });
 
@@ -103,10 +112,7 @@ describe('ElbConfigRulesChecks', () => {
 
   it('warns, never passes, on a value known only at deployment', () => {
     const app = appWith((stack) => {
-      const alb = compliantAlb(stack);
-      const protocol = new CfnParameter(stack, 'ListenerProtocol', { type: 'String' });
-      const https = alb.node.findChild('Https').node.defaultChild as import('aws-cdk-lib').CfnResource;
-      https.addPropertyOverride('Protocol', protocol.valueAsString);
+      albWithProtocolParameter(stack);
     });
     const { report, list } = findings(app);
     expect(list).toEqual([
@@ -119,10 +125,7 @@ describe('ElbConfigRulesChecks', () => {
 
   it('silences a not-evaluated warning only by its own acknowledgement', () => {
     const app = appWith((stack) => {
-      const alb = compliantAlb(stack);
-      const protocol = new CfnParameter(stack, 'ListenerProtocol', { type: 'String' });
-      const https = alb.node.findChild('Https').node.defaultChild as import('aws-cdk-lib').CfnResource;
-      https.addPropertyOverride('Protocol', protocol.valueAsString);
+      const alb = albWithProtocolParameter(stack);
       acknowledge(
         alb,
         'ElbConfigRules-alb-https-only[NotEvaluated]',
