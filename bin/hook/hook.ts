@@ -4,7 +4,7 @@
 // Anything that stops the evaluation is FAILED/InternalFailure with the reason, never SUCCESS.
 import { parse as parseArn } from '@aws-sdk/util-arn-parser';
 import type { Log } from '../../rules/core/engine/log.js';
-import { ElbConfigRulesError } from '../../rules/core/model/errors.js';
+import { ElbConfigRulesError, InputError } from '../../rules/core/model/errors.js';
 import { scanTemplate } from '../cli/scan/scan-template.js';
 import type { HookConfig } from './config.js';
 import {
@@ -48,7 +48,7 @@ export function createHookHandler(config: HookConfig | Error, deps: HookDeps) {
       });
       return response;
     } catch (error) {
-      const known = error instanceof ElbConfigRulesError || error instanceof PayloadError;
+      const known = error instanceof ElbConfigRulesError;
       deps.log.error('Hook evaluation failed', { error });
       return internalFailure(
         event.clientRequestToken,
@@ -58,7 +58,8 @@ export function createHookHandler(config: HookConfig | Error, deps: HookDeps) {
   };
 }
 
-class PayloadError extends Error {}
+/** A payload that holds no template to judge: said as it is, not as a crash. */
+class PayloadError extends InputError {}
 
 async function evaluate(event: StackHookEvent, config: HookConfig, deps: HookDeps): Promise<HookResponse> {
   const token = event.clientRequestToken;
