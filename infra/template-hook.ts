@@ -37,6 +37,9 @@ export interface TemplateHookProps {
   functions?: Pick<FunctionSettings, 'logLevel' | 'logRetention'>;
 }
 
+/** Lambda's 4,096 bytes of environment, less room for the variables the function sets itself. */
+const HOOK_ENVIRONMENT_BUDGET = 4096 - 256;
+
 export class TemplateHook extends Construct {
   readonly function: NodejsFunction;
   readonly hook: CfnLambdaHook;
@@ -66,6 +69,18 @@ export class TemplateHook extends Construct {
     } catch (error) {
       throw new DeploymentConfigError(`templateHook: ${(error as Error).message}`);
     }
+    // Lambda refuses a function whose environment variables exceed 4 KB in total (Lambda quotas:
+    // "Function environment variables: 4 KB, for all environment variables associated with the
+    // function, in aggregate"): long parameter lists fail synth here, not at deployment.
+    const environmentBytes = Object.entries(environment).reduce(
+      (sum, [key, value]) => sum + Buffer.byteLength(key) + Buffer.byteLength(value),
+      0,
+    );
+    if (environmentBytes > HOOK_ENVIRONMENT_BUDGET)
+      throw new DeploymentConfigError(
+        `templateHook: the enforced rules and their parameters take ${environmentBytes} bytes of the function's environment; ` +
+          `expected at most ${HOOK_ENVIRONMENT_BUDGET} (Lambda's 4 KB, less what the function sets itself): enforce fewer rules or shorten the parameter lists`,
+      );
 
     const logGroup = new LogGroup(this, 'Logs', {
       retention: props.functions?.logRetention ?? RetentionDays.THREE_MONTHS,

@@ -112,6 +112,29 @@ describe('the template hook in the rules stack', () => {
     expect(() => synthApp({ rules: ['alb-https-only'], templateHook })).toThrow(message);
   });
 
+  it('refuses at synth an environment Lambda would refuse: over 4 KB of rules and parameters', () => {
+    // Each list is within Config's 1,024 characters; together they pass Lambda's 4 KB environment.
+    const names = (prefix: string) =>
+      Array.from({ length: 30 }, (_, i) => `${prefix}-${String(i).padStart(24, '0')}`).join(',');
+    const listener = Array.from({ length: 30 }, (_, i) => `edge-${String(i).padStart(20, '0')}:443`).join(
+      ',',
+    );
+    expect(() =>
+      synthApp({
+        rules: ['lb-internet-facing-approved', 'alb-waf-enabled', 'elbv2-target-encryption', 'nlb-tls-only'],
+        ruleParameters: {
+          'lb-internet-facing-approved': { allowedLoadBalancers: names('lb') },
+          'alb-waf-enabled': { allowedWebAcls: names('acl') },
+          'elbv2-target-encryption': { exemptTargetGroups: names('tg') },
+          'nlb-tls-only': { tlsPassthroughListeners: listener },
+        },
+        templateHook: { failureMode: 'FAIL' },
+      }),
+    ).toThrow(
+      /^templateHook: the enforced rules and their parameters take \d+ bytes of the function's environment; expected at most 3840/,
+    );
+  });
+
   it('refuses a list parameter the hook would have to read from Parameter Store', () => {
     expect(() =>
       synthApp({
