@@ -8,7 +8,12 @@ import {
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { z } from 'zod';
 import type { RegionalAws } from '../../aws/regional-aws.js';
-import { ELBV2_TLS_PROTOCOLS } from '../../model/model.js';
+import {
+  type ClassicPolicy,
+  ELBV2_TLS_PROTOCOLS,
+  type ElbV2Listener,
+  type LoadBalancer,
+} from '../../model/model.js';
 import { CLASSIC_CATALOG, ELBV2_CATALOG } from '../../tls/catalog.js';
 import {
   isEncryptedClassicListener,
@@ -50,25 +55,41 @@ export const tlsPolicies = defineFacet<'tlsPolicies', DescribedTlsPolicies>({
   ],
   snapshot: tlsPoliciesSnapshot,
   async live(lb, { aws, need }) {
-    const unknown = new Set<string>();
     if (lb.kind === 'classic') {
-      const policies = await need(classicPolicies, lb);
-      for (const listener of lb.listeners.filter(isEncryptedClassicListener)) {
-        resolveClassicPolicy(listener, policies, (name) => {
-          const known = CLASSIC_CATALOG.get(name);
-          if (!known) unknown.add(name);
-          return known;
-        });
-      }
+      const unknown = uncataloguedPolicies(lb, [], await need(classicPolicies, lb));
       return unknown.size ? pick(unknown, await classicPredefinedPolicies(aws)) : NO_DESCRIBED_POLICIES;
     }
-    for (const listener of await need(listeners, lb)) {
-      if (ELBV2_TLS_PROTOCOLS.has(listener.protocol) && listener.sslPolicy)
-        if (!ELBV2_CATALOG.has(listener.sslPolicy)) unknown.add(listener.sslPolicy);
-    }
+    const unknown = uncataloguedPolicies(lb, await need(listeners, lb), []);
     return unknown.size ? pick(unknown, await elbv2PredefinedPolicies(aws)) : NO_DESCRIBED_POLICIES;
   },
 });
+
+/**
+ * The predefined policies the load balancer's TLS listeners use that the built-in catalog does not
+ * know: none means the rules need nothing from AWS to judge them (code is judged the same way).
+ */
+export function uncataloguedPolicies(
+  lb: LoadBalancer,
+  elbv2Listeners: readonly ElbV2Listener[],
+  policies: readonly ClassicPolicy[],
+): Set<string> {
+  const unknown = new Set<string>();
+  if (lb.kind === 'classic') {
+    for (const listener of lb.listeners.filter(isEncryptedClassicListener)) {
+      resolveClassicPolicy(listener, policies, (name) => {
+        const known = CLASSIC_CATALOG.get(name);
+        if (!known) unknown.add(name);
+        return known;
+      });
+    }
+    return unknown;
+  }
+  for (const listener of elbv2Listeners) {
+    if (ELBV2_TLS_PROTOCOLS.has(listener.protocol) && listener.sslPolicy)
+      if (!ELBV2_CATALOG.has(listener.sslPolicy)) unknown.add(listener.sslPolicy);
+  }
+  return unknown;
+}
 
 function pick(names: Set<string>, all: ReadonlyMap<string, DescribedTlsPolicy>): DescribedTlsPolicies {
   const described: DescribedTlsPolicy[] = [];

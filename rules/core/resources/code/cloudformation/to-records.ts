@@ -1,6 +1,7 @@
 // CloudFormation resources into the models: load balancers with the listeners, listener rules and
 // certificates, security groups (with their separate ingress resources), attributes, tags and web
 // ACL associations the template declares. What it cannot tell is recorded as unknown.
+
 import {
   CLASSIC_LOAD_BALANCER,
   type ClassicListener,
@@ -25,7 +26,8 @@ import { webAcl } from '../../facets/web-acl.js';
 import { elbv2Listener, listenerRule } from '../../normalize/elbv2.js';
 import { schemeOf } from '../../normalize/scheme.js';
 import { securityGroup } from '../../normalize/security-group.js';
-import { ELBV2_ATTRIBUTE_DEFAULTS, withLogsOffBlanks } from '../defaults.js';
+import { CLASSIC_ATTRIBUTE_DEFAULTS, ELBV2_ATTRIBUTE_DEFAULTS, withLogsOffBlanks } from '../defaults.js';
+import { withDerivedFacets } from '../derived-facets.js';
 import {
   type ArnScope,
   attributeRecord,
@@ -184,7 +186,7 @@ export function cloudFormationRecords(
     setFacet(record, listenerRules.key, {});
     setFacet(record, webAcl.key, null);
   }
-  return records;
+  return records.map(withDerivedFacets);
 }
 
 function kindOf(type: unknown): ElbV2Kind | Unknown | undefined {
@@ -354,7 +356,7 @@ function elbv2Attributes(d: Declared, kind: ElbV2Kind): unknown {
 }
 
 function classicAttributes(id: string, props: Record<string, unknown>): unknown {
-  const out: Record<string, unknown> = {};
+  const out: Record<string, unknown> = { ...CLASSIC_ATTRIBUTE_DEFAULTS };
   const logs = props.AccessLoggingPolicy as Record<string, unknown> | undefined;
   if (logs) {
     out['accessLog.enabled'] = asString(logs.Enabled);
@@ -363,6 +365,9 @@ function classicAttributes(id: string, props: Record<string, unknown>): unknown 
     // (AWS::ElasticLoadBalancing::LoadBalancer AccessLoggingPolicy, S3BucketPrefix)
     out['accessLog.s3BucketPrefix'] = logs.S3BucketPrefix === undefined ? '' : asString(logs.S3BucketPrefix);
     if (logs.EmitInterval !== undefined) out['accessLog.emitInterval'] = asString(logs.EmitInterval);
+    // With logs known to be off the bucket decides nothing; the describe API then reports none.
+    if (out['accessLog.enabled'] === 'false' && out['accessLog.s3BucketName'] === undefined)
+      out['accessLog.s3BucketName'] = '';
   }
   const draining = props.ConnectionDrainingPolicy as Record<string, unknown> | undefined;
   if (draining) {

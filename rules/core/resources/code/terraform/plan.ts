@@ -2,7 +2,9 @@
 // (`after`, with `after_unknown` marking what is known only after apply) or, in a plan without
 // changes, from planned_values. A child finds its load balancer by a known ARN or, when the ARN is
 // known only after apply, by the references the plan's `configuration` records.
+
 import { isObject, type Json } from '../../shape.js';
+import { withDerivedFacets } from '../derived-facets.js';
 import type { ArnScope, CodeRecord } from '../record.js';
 import { Unknown } from '../unknown.js';
 import { type PlannedResource, terraformModels } from './to-records.js';
@@ -33,7 +35,7 @@ export function terraformRecords(plan: Json, file: string, scope: ArnScope): Cod
     });
   }
   for (const r of resources.values()) r.references = references.get(configAddress(r.address)) ?? {};
-  return terraformModels([...resources.values()], file, scope);
+  return terraformModels([...resources.values()], file, scope).map(withDerivedFacets);
 }
 
 function plannedValues(values: unknown): PlannedResource[] {
