@@ -2,6 +2,7 @@
 import {
   CLASSIC_LOAD_BALANCER,
   type ClassicListener,
+  type ClassicPolicy,
   ELBV2_LOAD_BALANCER,
   ELBV2_TLS_PROTOCOLS,
   type ElbV2Kind,
@@ -13,11 +14,13 @@ import {
   type SecurityGroup,
 } from '../../../model/model.js';
 import { attributes } from '../../facets/attributes.js';
+import { classicPolicies } from '../../facets/classic-policies.js';
 import { listenerCertificates } from '../../facets/listener-certificates.js';
 import { listenerRules } from '../../facets/listener-rules.js';
 import { listeners } from '../../facets/listeners.js';
 import { securityGroups } from '../../facets/security-groups.js';
 import { tags } from '../../facets/tags.js';
+import { tlsPolicies } from '../../facets/tls-policies.js';
 import { webAcl } from '../../facets/web-acl.js';
 import { securityGroup } from '../../normalize/security-group.js';
 import { isObject, type Json } from '../../shape.js';
@@ -31,6 +34,7 @@ import {
   setFacet,
   syntheticArn,
 } from '../record.js';
+import { classicTlsPoliciesInCode, elbv2TlsPoliciesInCode } from '../tls-policies.js';
 import { isUnknown, Unknown, withUnknownFields } from '../unknown.js';
 
 export interface PlannedResource {
@@ -128,6 +132,11 @@ export function terraformModels(resources: PlannedResource[], file: string, scop
     const known2 = built.flatMap(({ listener }) => (isUnknown(listener) ? [] : [listener]));
     for (const { l, listener } of built) if (!isUnknown(listener)) record.children[listener.arn] = where(l);
     setFacet(record, listeners.key, failedListener ? failedListener.listener : known2);
+    setFacet(
+      record,
+      tlsPolicies.key,
+      failedListener ? failedListener.listener : elbv2TlsPoliciesInCode(known2),
+    );
     if (!failedListener) {
       const arnOf = new Map(built.map(({ l, listener }) => [l, listener as ElbV2Listener]));
       const certificates: Record<string, (ListenerCertificate | Unknown)[]> = {};
@@ -164,7 +173,7 @@ export function terraformModels(resources: PlannedResource[], file: string, scop
     );
   }
   for (const elb of ofType('aws_elb'))
-    records.push(classicRecord(elb, where(elb), scope, groups, linked, groupIdOf));
+    records.push(classicRecord(elb, where(elb), scope, groups, linked, groupIdOf, resources));
   return records;
 }
 
@@ -419,18 +428,15 @@ function securityGroupsOf(declared: PlannedResource[], all: PlannedResource[], l
       continue;
     }
     const group = securityGroup({ GroupId: id, GroupName: g.values.name, IpPermissions: rules });
-    const egress = g.values.egress;
+    const egress = Array.isArray(g.values.egress)
+      ? g.values.egress.map((e) => permissionOf(e as Json, id))
+      : new Unknown('known after apply');
+    const unknownEgress = firstUnknown(egress);
     out.set(
       id,
-      Array.isArray(egress) && !firstUnknown(egress)
-        ? {
-            ...group,
-            egress: securityGroup({
-              GroupId: id,
-              IpPermissions: egress.map((e) => permissionOf(e as Json, id)),
-            }).ingress,
-          }
-        : withUnknownFields(group, { egress: `egress of ${g.address}: known after apply` }),
+      unknownEgress
+        ? withUnknownFields(group, { egress: `egress of ${g.address}: ${unknownEgress.reason}` })
+        : { ...group, egress: securityGroup({ GroupId: id, IpPermissions: egress }).ingress },
     );
   }
   return out;
@@ -445,6 +451,7 @@ function protocolIn(v: Json, field: string) {
 
 /** An ingress block or aws_security_group_rule in the EC2 API's shape. */
 function permissionOf(v: Json, selfId: string) {
+  if (!isObject(v)) return new Unknown('a rule block that is not an object');
   const list = (x: unknown) => (isUnknown(x) ? [x] : Array.isArray(x) ? x : []);
   const groups = [
     ...list(v.security_groups),
@@ -483,8 +490,10 @@ function classicRecord(
   groups: Map<string, SecurityGroup | Unknown>,
   linked: Linked,
   groupIdOf: (r: PlannedResource) => string,
+  resources: PlannedResource[],
 ): CodeRecord {
   const record = emptyRecord(CLASSIC_LOAD_BALANCER, location);
+  const policies = classicPoliciesOf(elb, resources, linked);
   const v = elb.values;
   const name = typeof v.name === 'string' ? v.name : `${elb.address} (name set at apply)`;
   const known: Record<string, unknown> = {
@@ -502,20 +511,23 @@ function classicRecord(
     unknownFields.securityGroupIds = `security_groups of ${elb.address}: ${groupIds.reason}`;
   else known.securityGroupIds = groupIds;
   const listenerList = Array.isArray(v.listener) ? v.listener : [];
-  const unknownListener = firstUnknown(v.listener);
+  const unknownListener =
+    firstUnknown(v.listener) ??
+    (listenerList.every(isObject) ? undefined : new Unknown('a listener block that is not an object'));
   if (unknownListener) unknownFields.listeners = `listener of ${elb.address}: ${unknownListener.reason}`;
   else
     known.listeners = listenerList.map((l): ClassicListener => {
       const x = l as Json;
+      const port = Number(x.lb_port);
       return {
         protocol: String(x.lb_protocol).toUpperCase(),
-        port: Number(x.lb_port),
+        port,
         instanceProtocol: String(x.instance_protocol).toUpperCase(),
         instancePort: Number(x.instance_port),
         sslCertificateId:
           typeof x.ssl_certificate_id === 'string' && x.ssl_certificate_id ? x.ssl_certificate_id : undefined,
-        // Listener policies are separate resources (aws_load_balancer_listener_policy); classicPolicies stays unknown.
-        policyNames: [],
+        // Set by separate resources; when they are unknown, so is the classicPolicies facet, which every reader of these names needs.
+        policyNames: isUnknown(policies) ? [] : (policies.namesByPort.get(port) ?? []),
       };
     });
   if (Array.isArray(v.instances) && v.instances.every((i) => typeof i === 'string'))
@@ -544,9 +556,115 @@ function classicRecord(
   set('connectionSettings.idleTimeout', v.idle_timeout);
   set('elb.http.desyncmitigationmode', v.desync_mitigation_mode);
   setFacet(record, attributes.key, attributeRecord(out, `attributes of ${elb.address}`));
+  setFacet(record, classicPolicies.key, isUnknown(policies) ? policies : policies.policies);
+  setFacet(
+    record,
+    tlsPolicies.key,
+    isUnknown(policies)
+      ? policies
+      : unknownListener
+        ? new Unknown(unknownFields.listeners!)
+        : classicTlsPoliciesInCode(known.listeners as ClassicListener[], policies.policies),
+  );
   setFacet(record, listeners.key, []);
   setFacet(record, listenerCertificates.key, {});
   setFacet(record, listenerRules.key, {});
   setFacet(record, webAcl.key, null);
   return record;
+}
+
+const CLASSIC_POLICY_TYPES = [
+  'aws_load_balancer_policy',
+  'aws_load_balancer_listener_policy',
+  'aws_lb_ssl_negotiation_policy',
+] as const;
+/** The attribute of each policy resource that names its Classic load balancer. */
+const OWNER_ATTRIBUTE: Record<(typeof CLASSIC_POLICY_TYPES)[number], string> = {
+  aws_load_balancer_policy: 'load_balancer_name',
+  aws_load_balancer_listener_policy: 'load_balancer_name',
+  aws_lb_ssl_negotiation_policy: 'load_balancer',
+};
+
+/** The Classic load balancer a policy resource names: by a known name, else by reference. */
+function ownerOf(r: PlannedResource, linked: Linked, all: PlannedResource[]): PlannedResource | undefined {
+  const attribute = OWNER_ATTRIBUTE[r.type as keyof typeof OWNER_ATTRIBUTE];
+  const value = r.values[attribute];
+  if (typeof value === 'string')
+    return all.find((o) => o.type === 'aws_elb' && (o.values.name === value || o.values.id === value));
+  return linked(r, attribute, ['aws_elb']);
+}
+
+function policyAttributes(raw: unknown, what: string): Record<string, string> | Unknown {
+  if (raw === undefined || raw === null) return {};
+  if (!Array.isArray(raw)) return isUnknown(raw) ? raw : new Unknown(`${what}: expected a list`);
+  const unknown = firstUnknown(raw);
+  if (unknown) return new Unknown(`${what}: ${unknown.reason}`);
+  const out: Record<string, string> = {};
+  for (const a of raw) {
+    const { name, value } = a as Json;
+    if (typeof name !== 'string' || value === undefined || value === null)
+      return new Unknown(`${what}: an attribute without a name or value`);
+    out[name] = String(value);
+  }
+  return out;
+}
+
+/**
+ * A Classic load balancer's policies and the policies each listener port uses, as the plan's
+ * aws_load_balancer_policy, aws_load_balancer_listener_policy and aws_lb_ssl_negotiation_policy
+ * (one SSLNegotiationPolicyType policy set on its port) declare them. Unknown when any of them
+ * is, when one names a load balancer the plan cannot tell, or when two set the same port.
+ */
+function classicPoliciesOf(
+  elb: PlannedResource,
+  all: PlannedResource[],
+  linked: Linked,
+): { policies: ClassicPolicy[]; namesByPort: Map<number, string[]> } | Unknown {
+  const policies: ClassicPolicy[] = [];
+  const namesByPort = new Map<number, string[]>();
+  const setPort = (r: PlannedResource, port: unknown, names: unknown): Unknown | undefined => {
+    if (isUnknown(port) || typeof port !== 'number')
+      return new Unknown(`port of ${r.address}: ${isUnknown(port) ? port.reason : 'not in the plan'}`);
+    const unknown = firstUnknown(names);
+    if (unknown || !Array.isArray(names) || !names.every((n) => typeof n === 'string'))
+      return new Unknown(`policies of ${r.address}: ${unknown?.reason ?? 'not a list of names'}`);
+    if (namesByPort.has(port))
+      return new Unknown(`two resources set the policies of port ${port}; which one applies last is unknown`);
+    namesByPort.set(port, names as string[]);
+    return undefined;
+  };
+  for (const r of all.filter((o) => (CLASSIC_POLICY_TYPES as readonly string[]).includes(o.type))) {
+    const owner = ownerOf(r, linked, all);
+    if (!owner) {
+      const named = r.values[OWNER_ATTRIBUTE[r.type as keyof typeof OWNER_ATTRIBUTE]];
+      // A known name of a load balancer outside the plan is not this one's, unless its own name is set at apply.
+      if (typeof named === 'string' && typeof elb.values.name === 'string') continue;
+      return new Unknown(
+        typeof named === 'string'
+          ? `${r.address} names ${named}, which may be ${elb.address} (its name is set at apply)`
+          : `the load balancer of ${r.address} is known only after apply`,
+      );
+    }
+    if (owner !== elb) continue;
+    const v = r.values;
+    if (r.type === 'aws_load_balancer_listener_policy') {
+      const failed = setPort(r, v.load_balancer_port, v.policy_names ?? []);
+      if (failed) return failed;
+      continue;
+    }
+    const ssl = r.type === 'aws_lb_ssl_negotiation_policy';
+    const name = ssl ? v.name : v.policy_name;
+    const typeName = ssl ? 'SSLNegotiationPolicyType' : v.policy_type_name;
+    const attributes = policyAttributes(ssl ? v.attribute : v.policy_attribute, `attributes of ${r.address}`);
+    const unknown = firstUnknown([name, typeName]) ?? (isUnknown(attributes) ? attributes : undefined);
+    if (unknown) return new Unknown(`${r.address}: ${unknown.reason}`);
+    if (typeof name !== 'string' || typeof typeName !== 'string')
+      return new Unknown(`${r.address}: name or type not in the plan`);
+    policies.push({ name, typeName, attributes: attributes as Record<string, string> });
+    if (ssl) {
+      const failed = setPort(r, v.lb_port, [name]);
+      if (failed) return failed;
+    }
+  }
+  return { policies, namesByPort };
 }
