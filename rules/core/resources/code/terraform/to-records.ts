@@ -161,7 +161,8 @@ export function terraformModels(resources: PlannedResource[], file: string, scop
         for (const rule of ofType('aws_lb_listener_rule', 'aws_alb_listener_rule')) {
           const parent = linked(rule, 'listener_arn', LISTENER_TYPES);
           const listener = parent && arnOf.get(parent);
-          if (listener && rules[listener.arn]) rules[listener.arn]!.push(listenerRuleOf(rule, listener.arn));
+          if (listener && rules[listener.arn])
+            rules[listener.arn]!.push(listenerRuleOf(rule, listener.arn, scope));
         }
       }
       setFacet(record, listenerRules.key, rules);
@@ -270,6 +271,8 @@ function elbv2Attributes(lb: PlannedResource, kind: ElbV2Kind): unknown {
 }
 
 function actionOf(raw: unknown): ListenerAction | Unknown {
+  if (isUnknown(raw)) return raw;
+  if (!isObject(raw)) return new Unknown('an action block that is not an object');
   // order is computed when not set: the actions keep the order they are written in.
   const { order: _order, ...rest } = raw as Json;
   const unknown = firstUnknown(rest);
@@ -325,17 +328,7 @@ function listenerOf(l: PlannedResource, lbArn: string, scope: ArnScope): ElbV2Li
         `listener ${l.address}: ssl_policy not set; the policy ELB applies is chosen at apply`,
       );
   }
-  const groupRefs = (l.references?.['default_action.target_group_arn'] ?? []).filter((r) =>
-    /(^|\.)aws_(lb|alb)_target_group\.[^.]+$/.test(r),
-  );
-  const raw = Array.isArray(v.default_action) ? v.default_action : [];
-  const actions = raw.map((a) => {
-    const action = a as Json;
-    // A target group created in the same plan: its ARN is known after apply, the reference names it.
-    if (isUnknown(action.target_group_arn) && raw.length === 1 && groupRefs.length === 1)
-      return actionOf({ ...action, target_group_arn: syntheticArn.targetGroup(scope, groupRefs[0]!) });
-    return actionOf(action);
-  });
+  const actions = actionsOf(l, 'default_action', scope);
   const failedAction = actions.find(isUnknown);
   if (failedAction) return new Unknown(`listener ${l.address}: ${failedAction.reason}`);
   return {
@@ -353,11 +346,27 @@ function listenerOf(l: PlannedResource, lbArn: string, scope: ArnScope): ElbV2Li
   };
 }
 
-function listenerRuleOf(r: PlannedResource, listenerArn: string): ListenerRule | Unknown {
+/** The actions of a listener or rule; a target group created in the same plan is named by its reference. */
+function actionsOf(r: PlannedResource, field: string, scope: ArnScope): (ListenerAction | Unknown)[] {
+  const groupRefs = (r.references?.[`${field}.target_group_arn`] ?? []).filter((ref) =>
+    /(^|\.)aws_(lb|alb)_target_group\.[^.]+$/.test(ref),
+  );
+  const raw = Array.isArray(r.values[field]) ? (r.values[field] as unknown[]) : [];
+  return raw.map((a) => {
+    const action = a as Json;
+    // Its ARN is known after apply; with one action and one target group referred to, that is the one.
+    if (isObject(action) && isUnknown(action.target_group_arn) && raw.length === 1 && groupRefs.length === 1)
+      return actionOf({ ...action, target_group_arn: syntheticArn.targetGroup(scope, groupRefs[0]!) });
+    return actionOf(action);
+  });
+}
+
+function listenerRuleOf(r: PlannedResource, listenerArn: string, scope: ArnScope): ListenerRule | Unknown {
   const v = r.values;
-  const unknown = firstUnknown([v.priority, v.action, v.condition]);
+  const actions = actionsOf(r, 'action', scope);
+  const unknown = firstUnknown([v.priority, v.condition]) ?? actions.find(isUnknown);
   if (unknown) return new Unknown(`listener rule ${r.address}: ${unknown.reason}`);
-  const actions = (Array.isArray(v.action) ? v.action : []).map(actionOf) as ListenerAction[];
+  if (isUnknown(v.action)) return new Unknown(`listener rule ${r.address}: ${v.action.reason}`);
   const conditions = (Array.isArray(v.condition) ? v.condition : []).flatMap((c) =>
     Object.entries(c as Json).flatMap(([field, blocks]) =>
       Array.isArray(blocks) && blocks.length
@@ -372,7 +381,7 @@ function listenerRuleOf(r: PlannedResource, listenerArn: string): ListenerRule |
     priority: String(v.priority ?? ''),
     isDefault: false,
     conditions,
-    actions,
+    actions: actions as ListenerAction[],
   };
 }
 

@@ -266,3 +266,61 @@ describe('Terraform TLS policies of listeners', () => {
     expect(await judge('ELBSecurityPolicy-Not-Yet-Published')).toBe('INSUFFICIENT_DATA');
   });
 });
+
+describe('Terraform listener rules', () => {
+  const resources = (ruleAction: Resource['unknown'], refs: string[]): Resource[] => [
+    {
+      address: 'aws_lb.web',
+      type: 'aws_lb',
+      after: { name: 'web', internal: true, load_balancer_type: 'application', security_groups: ['sg-1'] },
+    },
+    { address: 'aws_lb_target_group.app', type: 'aws_lb_target_group', after: { name: 'app', port: 80 } },
+    {
+      address: 'aws_lb_listener.http',
+      type: 'aws_lb_listener',
+      after: {
+        port: 80,
+        protocol: 'HTTP',
+        default_action: [{ type: 'fixed-response', fixed_response: [{ status_code: '404' }] }],
+      },
+      unknown: { load_balancer_arn: true },
+      refs: { load_balancer_arn: ['aws_lb.web.arn', 'aws_lb.web'] },
+    },
+    {
+      address: 'aws_lb_listener_rule.app',
+      type: 'aws_lb_listener_rule',
+      after: {
+        priority: 100,
+        action: [{ type: 'forward' }],
+        condition: [{ path_pattern: [{ values: ['/app/*'] }] }],
+      },
+      unknown: { listener_arn: true, ...ruleAction },
+      refs: { listener_arn: ['aws_lb_listener.http.arn'], 'action.target_group_arn': refs },
+    },
+  ];
+  const judge = async (r: Resource[]) => {
+    const result = await runScan(
+      [{ file: 'f', format: 'terraform', records: terraformRecords(plan(r), 'f', UNKNOWN_SCOPE) }],
+      { rules: selectRules(['alb-https-only']), now: NOW },
+    );
+    return result.evaluations[0];
+  };
+
+  it('judges a rule that forwards plain HTTP to a target group of the same plan, named by its reference', async () => {
+    const e = await judge(
+      resources({ action: [{ target_group_arn: true }] }, [
+        'aws_lb_target_group.app.arn',
+        'aws_lb_target_group.app',
+      ]),
+    );
+    expect(e?.complianceType).toBe('NON_COMPLIANT');
+    expect(e?.annotation).toContain('/app/*');
+  });
+
+  it('leaves the rule unknown when its target group cannot be told', async () => {
+    expect((await judge(resources({ action: [{ target_group_arn: true }] }, [])))?.complianceType).toBe(
+      'INSUFFICIENT_DATA',
+    );
+    expect((await judge(resources({ action: true }, [])))?.complianceType).toBe('INSUFFICIENT_DATA');
+  });
+});
