@@ -462,9 +462,14 @@ function protocolIn(v: Json, field: string) {
 function permissionOf(v: Json, selfId: string) {
   if (!isObject(v)) return new Unknown('a rule block that is not an object');
   const list = (x: unknown) => (isUnknown(x) ? [x] : Array.isArray(x) ? x : []);
+  // source_security_group_id is computed, so unknown in a plan even where it cannot be set: the
+  // provider refuses it beside cidr_blocks, ipv6_cidr_blocks or self.
+  const cannotHaveSource =
+    isUnknown(v.source_security_group_id) &&
+    (v.self === true || [v.cidr_blocks, v.ipv6_cidr_blocks].some((c) => Array.isArray(c) && c.length > 0));
   const groups = [
     ...list(v.security_groups),
-    ...(v.source_security_group_id ? [v.source_security_group_id] : []),
+    ...(v.source_security_group_id && !cannotHaveSource ? [v.source_security_group_id] : []),
   ];
   if (v.self === true) groups.push(selfId);
   return {

@@ -324,3 +324,50 @@ describe('Terraform listener rules', () => {
     expect((await judge(resources({ action: true }, [])))?.complianceType).toBe('INSUFFICIENT_DATA');
   });
 });
+
+describe('Terraform aws_security_group_rule', () => {
+  const resources = (rule: Json, unknown: Json): Resource[] => [
+    {
+      address: 'aws_security_group.lb',
+      type: 'aws_security_group',
+      after: { name: 'lb', ingress: [], egress: [] },
+      unknown: { id: true },
+    },
+    {
+      address: 'aws_security_group_rule.ssh',
+      type: 'aws_security_group_rule',
+      after: { type: 'ingress', from_port: 22, to_port: 22, protocol: 'tcp', self: false, ...rule },
+      unknown: { security_group_id: true, ...unknown },
+      refs: { security_group_id: ['aws_security_group.lb.id', 'aws_security_group.lb'] },
+    },
+    {
+      address: 'aws_lb.web',
+      type: 'aws_lb',
+      after: { name: 'web', internal: false, load_balancer_type: 'application' },
+      unknown: { security_groups: true },
+      refs: { security_groups: ['aws_security_group.lb.id', 'aws_security_group.lb'] },
+    },
+  ];
+  const judge = async (r: Resource[]) =>
+    (
+      await runScan(
+        [{ file: 'f', format: 'terraform', records: terraformRecords(plan(r), 'f', UNKNOWN_SCOPE) }],
+        {
+          rules: selectRules(['lb-sg-world-ingress']),
+          now: NOW,
+        },
+      )
+    ).evaluations[0]?.complianceType;
+
+  it('judges a CIDR rule whose computed source_security_group_id is unknown: it cannot have one', async () => {
+    expect(await judge(resources({ cidr_blocks: ['0.0.0.0/0'] }, { source_security_group_id: true }))).toBe(
+      'NON_COMPLIANT',
+    );
+  });
+
+  it('leaves a rule unknown whose source group is known only after apply', async () => {
+    expect(await judge(resources({ cidr_blocks: [] }, { source_security_group_id: true }))).toBe(
+      'INSUFFICIENT_DATA',
+    );
+  });
+});
