@@ -7,7 +7,8 @@
 // Where the plan cannot say what AWS would do, or moto describes less than AWS, this does what AWS
 // does (every adjustment):
 // - ids the plan holds of resources outside it (subnet-…, vpc-…) map onto a VPC with two subnets
-//   made here; certificate ARNs map onto certificates requested in this account's ACM; a web ACL
+//   made here; ACM certificate ARNs map onto certificates requested in this account's ACM, IAM
+//   ones onto self-signed server certificates uploaded to IAM; a web ACL
 //   ARN maps onto a web ACL of the same name made here;
 // - availability zones of another region map onto the same letter in this region;
 // - a security group's default allow-all egress is revoked, as Terraform does, and the plan's own
@@ -52,11 +53,13 @@ import {
   ModifyLoadBalancerAttributesCommand,
   type RuleCondition,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { IAMClient, UploadServerCertificateCommand } from '@aws-sdk/client-iam';
 import { AssociateWebACLCommand, CreateWebACLCommand, WAFV2Client } from '@aws-sdk/client-wafv2';
 import { plannedResources } from '../../../rules/core/resources/code/terraform/plan.js';
 import type { PlannedResource } from '../../../rules/core/resources/code/terraform/to-records.js';
 import { isUnknown } from '../../../rules/core/resources/code/unknown.js';
 import type { Json } from '../../../rules/core/resources/shape.js';
+import { selfSigned } from '../certificates.js';
 import { describeDesyncAsAws } from '../moto.js';
 
 type Region = string;
@@ -85,6 +88,7 @@ export async function deployPlan(file: string, region: Region): Promise<Map<stri
 class PlanDeployment {
   private readonly ec2 = new EC2Client({});
   private readonly acm = new ACMClient({});
+  private readonly iam = new IAMClient({});
   private readonly elbv2 = new ElasticLoadBalancingV2Client({});
   private readonly classic = new ElasticLoadBalancingClient({});
   private readonly wafv2 = new WAFV2Client({});
@@ -324,6 +328,18 @@ class PlanDeployment {
         if (str(known((l as Json).ssl_certificate_id))) arns.add(String((l as Json).ssl_certificate_id));
     }
     for (const [i, arn] of [...arns].entries()) {
+      if (arn.includes(':iam:')) {
+        const pem = selfSigned({ days: 400, key: 'rsa:2048', cn: `plan-${i}.example.com` });
+        const out = await this.iam.send(
+          new UploadServerCertificateCommand({
+            ServerCertificateName: arn.split('/').at(-1)!,
+            CertificateBody: pem.certificatePem,
+            PrivateKey: pem.privateKeyPem,
+          }),
+        );
+        this.live.set(arn, out.ServerCertificateMetadata!.Arn!);
+        continue;
+      }
       const out = await this.acm.send(new RequestCertificateCommand({ DomainName: `plan-${i}.example.com` }));
       this.live.set(arn, out.CertificateArn!);
     }

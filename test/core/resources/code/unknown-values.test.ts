@@ -152,6 +152,7 @@ describe('scan on values the code leaves unknown', () => {
   it.each([
     ['web-alb.tfplan.json', 40],
     ['classic-tls.tfplan.json', 60],
+    ['edge-rules.tfplan.json', 80],
   ])(
     'a Terraform value known only after apply gives INSUFFICIENT_DATA to the rules that read it, never COMPLIANT (%s)',
     async (file, minCases) => {

@@ -367,6 +367,11 @@ function listenerRuleOf(r: PlannedResource, listenerArn: string, scope: ArnScope
   const unknown = firstUnknown([v.priority, v.condition]) ?? actions.find(isUnknown);
   if (unknown) return new Unknown(`listener rule ${r.address}: ${unknown.reason}`);
   if (isUnknown(v.action)) return new Unknown(`listener rule ${r.address}: ${v.action.reason}`);
+  const malformed = (Array.isArray(v.condition) ? v.condition : []).some(
+    (c) =>
+      !isObject(c) || Object.values(c).some((b) => b !== null && (!Array.isArray(b) || !b.every(isObject))),
+  );
+  if (malformed) return new Unknown(`listener rule ${r.address}: a condition block that is not an object`);
   const conditions = (Array.isArray(v.condition) ? v.condition : []).flatMap((c) =>
     Object.entries(c as Json).flatMap(([field, blocks]) =>
       Array.isArray(blocks) && blocks.length
@@ -421,10 +426,17 @@ function securityGroupsOf(declared: PlannedResource[], all: PlannedResource[], l
     for (const r of all) {
       if (
         r.type === 'aws_security_group_rule' &&
-        r.values.type === 'ingress' &&
+        r.values.type !== 'egress' &&
         linked(r, 'security_group_id', ['aws_security_group']) === g
       )
-        rules.push(permissionOf(r.values, id));
+        // A rule whose direction is not known may be ingress.
+        rules.push(
+          r.values.type === 'ingress'
+            ? permissionOf(r.values, id)
+            : new Unknown(
+                `type of ${r.address}: ${isUnknown(r.values.type) ? r.values.type.reason : 'neither ingress nor egress'}`,
+              ),
+        );
       if (
         r.type === 'aws_vpc_security_group_ingress_rule' &&
         linked(r, 'security_group_id', ['aws_security_group']) === g
