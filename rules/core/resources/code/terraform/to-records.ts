@@ -75,7 +75,6 @@ export function terraformModels(resources: PlannedResource[], file: string, scop
   };
   const where = (r: PlannedResource) => ({ id: r.address, file });
   const groups = securityGroupsOf(ofType('aws_security_group'), resources, linked);
-  const groupIdOf = (r: PlannedResource) => (typeof r.values.id === 'string' ? r.values.id : r.address);
 
   const records: CodeRecord[] = [];
   for (const lb of ofType(...LB_TYPES)) {
@@ -409,10 +408,15 @@ function webAclOf(
   return new Unknown(`web_acl_arn of ${mine.address}: known after apply`);
 }
 
+/** A security group's id: its own when the plan knows it, else its address. */
+function groupIdOf(r: PlannedResource): string {
+  return typeof r.values.id === 'string' && r.values.id ? r.values.id : r.address;
+}
+
 function securityGroupsOf(declared: PlannedResource[], all: PlannedResource[], linked: Linked) {
   const out = new Map<string, SecurityGroup | Unknown>();
   for (const g of declared) {
-    const id = typeof g.values.id === 'string' ? g.values.id : g.address;
+    const id = groupIdOf(g);
     const inline = g.values.ingress;
     const rules: unknown[] = [];
     if (isUnknown(inline) || (inline !== undefined && inline !== null && !Array.isArray(inline))) {

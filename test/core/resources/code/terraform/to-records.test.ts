@@ -371,3 +371,32 @@ describe('Terraform aws_security_group_rule', () => {
     );
   });
 });
+
+describe('Terraform security groups', () => {
+  it('names a group whose id is empty by its address instead of failing the scan', async () => {
+    const resources: Resource[] = [
+      {
+        address: 'aws_security_group.lb',
+        type: 'aws_security_group',
+        after: {
+          id: '',
+          name: 'lb',
+          ingress: [{ protocol: 'tcp', from_port: 22, to_port: 22, cidr_blocks: ['0.0.0.0/0'] }],
+          egress: [],
+        },
+      },
+      {
+        address: 'aws_lb.web',
+        type: 'aws_lb',
+        after: { name: 'web', internal: false, load_balancer_type: 'application' },
+        unknown: { security_groups: true },
+        refs: { security_groups: ['aws_security_group.lb.id', 'aws_security_group.lb'] },
+      },
+    ];
+    const result = await runScan(
+      [{ file: 'f', format: 'terraform', records: terraformRecords(plan(resources), 'f', UNKNOWN_SCOPE) }],
+      { rules: selectRules(['lb-sg-world-ingress']), now: NOW },
+    );
+    expect(result.evaluations[0]?.complianceType).toBe('NON_COMPLIANT');
+  });
+});
