@@ -18,6 +18,11 @@ export function isTerraformPlan(json: unknown): json is Json {
 }
 
 export function terraformRecords(plan: Json, file: string, scope: ArnScope): CodeRecord[] {
+  return terraformModels(plannedResources(plan), file, scope).map(withDerivedFacets);
+}
+
+/** The plan's managed resources that will exist after apply, with their values and references. */
+export function plannedResources(plan: Json): PlannedResource[] {
   const references = configurationReferences(plan.configuration);
   const resources = new Map<string, PlannedResource>();
   for (const r of plannedValues(plan.planned_values)) resources.set(r.address, r);
@@ -35,7 +40,7 @@ export function terraformRecords(plan: Json, file: string, scope: ArnScope): Cod
     });
   }
   for (const r of resources.values()) r.references = references.get(configAddress(r.address)) ?? {};
-  return terraformModels([...resources.values()], file, scope).map(withDerivedFacets);
+  return [...resources.values()];
 }
 
 function plannedValues(values: unknown): PlannedResource[] {

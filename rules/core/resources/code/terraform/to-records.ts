@@ -2,6 +2,7 @@
 import {
   CLASSIC_LOAD_BALANCER,
   type ClassicListener,
+  type ClassicPolicy,
   ELBV2_LOAD_BALANCER,
   ELBV2_TLS_PROTOCOLS,
   type ElbV2Kind,
@@ -13,6 +14,7 @@ import {
   type SecurityGroup,
 } from '../../../model/model.js';
 import { attributes } from '../../facets/attributes.js';
+import { classicPolicies } from '../../facets/classic-policies.js';
 import { listenerCertificates } from '../../facets/listener-certificates.js';
 import { listenerRules } from '../../facets/listener-rules.js';
 import { listeners } from '../../facets/listeners.js';
@@ -71,7 +73,6 @@ export function terraformModels(resources: PlannedResource[], file: string, scop
   };
   const where = (r: PlannedResource) => ({ id: r.address, file });
   const groups = securityGroupsOf(ofType('aws_security_group'), resources, linked);
-  const groupIdOf = (r: PlannedResource) => (typeof r.values.id === 'string' ? r.values.id : r.address);
 
   const records: CodeRecord[] = [];
   for (const lb of ofType(...LB_TYPES)) {
@@ -152,7 +153,8 @@ export function terraformModels(resources: PlannedResource[], file: string, scop
         for (const rule of ofType('aws_lb_listener_rule', 'aws_alb_listener_rule')) {
           const parent = linked(rule, 'listener_arn', LISTENER_TYPES);
           const listener = parent && arnOf.get(parent);
-          if (listener && rules[listener.arn]) rules[listener.arn]!.push(listenerRuleOf(rule, listener.arn));
+          if (listener && rules[listener.arn])
+            rules[listener.arn]!.push(listenerRuleOf(rule, listener.arn, scope));
         }
       }
       setFacet(record, listenerRules.key, rules);
@@ -164,7 +166,7 @@ export function terraformModels(resources: PlannedResource[], file: string, scop
     );
   }
   for (const elb of ofType('aws_elb'))
-    records.push(classicRecord(elb, where(elb), scope, groups, linked, groupIdOf));
+    records.push(classicRecord(elb, where(elb), scope, groups, linked, groupIdOf, resources));
   return records;
 }
 
@@ -261,6 +263,8 @@ function elbv2Attributes(lb: PlannedResource, kind: ElbV2Kind): unknown {
 }
 
 function actionOf(raw: unknown): ListenerAction | Unknown {
+  if (isUnknown(raw)) return raw;
+  if (!isObject(raw)) return new Unknown('an action block that is not an object');
   // order is computed when not set: the actions keep the order they are written in.
   const { order: _order, ...rest } = raw as Json;
   const unknown = firstUnknown(rest);
@@ -316,17 +320,7 @@ function listenerOf(l: PlannedResource, lbArn: string, scope: ArnScope): ElbV2Li
         `listener ${l.address}: ssl_policy not set; the policy ELB applies is chosen at apply`,
       );
   }
-  const groupRefs = (l.references?.['default_action.target_group_arn'] ?? []).filter((r) =>
-    /(^|\.)aws_(lb|alb)_target_group\.[^.]+$/.test(r),
-  );
-  const raw = Array.isArray(v.default_action) ? v.default_action : [];
-  const actions = raw.map((a) => {
-    const action = a as Json;
-    // A target group created in the same plan: its ARN is known after apply, the reference names it.
-    if (isUnknown(action.target_group_arn) && raw.length === 1 && groupRefs.length === 1)
-      return actionOf({ ...action, target_group_arn: syntheticArn.targetGroup(scope, groupRefs[0]!) });
-    return actionOf(action);
-  });
+  const actions = actionsOf(l, 'default_action', scope);
   const failedAction = actions.find(isUnknown);
   if (failedAction) return new Unknown(`listener ${l.address}: ${failedAction.reason}`);
   return {
@@ -344,11 +338,32 @@ function listenerOf(l: PlannedResource, lbArn: string, scope: ArnScope): ElbV2Li
   };
 }
 
-function listenerRuleOf(r: PlannedResource, listenerArn: string): ListenerRule | Unknown {
+/** The actions of a listener or rule; a target group created in the same plan is named by its reference. */
+function actionsOf(r: PlannedResource, field: string, scope: ArnScope): (ListenerAction | Unknown)[] {
+  const groupRefs = (r.references?.[`${field}.target_group_arn`] ?? []).filter((ref) =>
+    /(^|\.)aws_(lb|alb)_target_group\.[^.]+$/.test(ref),
+  );
+  const raw = Array.isArray(r.values[field]) ? (r.values[field] as unknown[]) : [];
+  return raw.map((a) => {
+    const action = a as Json;
+    // Its ARN is known after apply; with one action and one target group referred to, that is the one.
+    if (isObject(action) && isUnknown(action.target_group_arn) && raw.length === 1 && groupRefs.length === 1)
+      return actionOf({ ...action, target_group_arn: syntheticArn.targetGroup(scope, groupRefs[0]!) });
+    return actionOf(action);
+  });
+}
+
+function listenerRuleOf(r: PlannedResource, listenerArn: string, scope: ArnScope): ListenerRule | Unknown {
   const v = r.values;
-  const unknown = firstUnknown([v.priority, v.action, v.condition]);
+  const actions = actionsOf(r, 'action', scope);
+  const unknown = firstUnknown([v.priority, v.condition]) ?? actions.find(isUnknown);
   if (unknown) return new Unknown(`listener rule ${r.address}: ${unknown.reason}`);
-  const actions = (Array.isArray(v.action) ? v.action : []).map(actionOf) as ListenerAction[];
+  if (isUnknown(v.action)) return new Unknown(`listener rule ${r.address}: ${v.action.reason}`);
+  const malformed = (Array.isArray(v.condition) ? v.condition : []).some(
+    (c) =>
+      !isObject(c) || Object.values(c).some((b) => b !== null && (!Array.isArray(b) || !b.every(isObject))),
+  );
+  if (malformed) return new Unknown(`listener rule ${r.address}: a condition block that is not an object`);
   const conditions = (Array.isArray(v.condition) ? v.condition : []).flatMap((c) =>
     Object.entries(c as Json).flatMap(([field, blocks]) =>
       Array.isArray(blocks) && blocks.length
@@ -363,7 +378,7 @@ function listenerRuleOf(r: PlannedResource, listenerArn: string): ListenerRule |
     priority: String(v.priority ?? ''),
     isDefault: false,
     conditions,
-    actions,
+    actions: actions as ListenerAction[],
   };
 }
 
@@ -386,10 +401,15 @@ function webAclOf(
   return new Unknown(`web_acl_arn of ${mine.address}: known after apply`);
 }
 
+/** A security group's id: its own when the plan knows it, else its address. */
+function groupIdOf(r: PlannedResource): string {
+  return typeof r.values.id === 'string' && r.values.id ? r.values.id : r.address;
+}
+
 function securityGroupsOf(declared: PlannedResource[], all: PlannedResource[], linked: Linked) {
   const out = new Map<string, SecurityGroup | Unknown>();
   for (const g of declared) {
-    const id = typeof g.values.id === 'string' ? g.values.id : g.address;
+    const id = groupIdOf(g);
     const inline = g.values.ingress;
     const rules: unknown[] = [];
     if (isUnknown(inline) || (inline !== undefined && inline !== null && !Array.isArray(inline))) {
@@ -403,10 +423,17 @@ function securityGroupsOf(declared: PlannedResource[], all: PlannedResource[], l
     for (const r of all) {
       if (
         r.type === 'aws_security_group_rule' &&
-        r.values.type === 'ingress' &&
+        r.values.type !== 'egress' &&
         linked(r, 'security_group_id', ['aws_security_group']) === g
       )
-        rules.push(permissionOf(r.values, id));
+        // A rule whose direction is not known may be ingress.
+        rules.push(
+          r.values.type === 'ingress'
+            ? permissionOf(r.values, id)
+            : new Unknown(
+                `type of ${r.address}: ${isUnknown(r.values.type) ? r.values.type.reason : 'neither ingress nor egress'}`,
+              ),
+        );
       if (
         r.type === 'aws_vpc_security_group_ingress_rule' &&
         linked(r, 'security_group_id', ['aws_security_group']) === g
@@ -419,18 +446,15 @@ function securityGroupsOf(declared: PlannedResource[], all: PlannedResource[], l
       continue;
     }
     const group = securityGroup({ GroupId: id, GroupName: g.values.name, IpPermissions: rules });
-    const egress = g.values.egress;
+    const egress = Array.isArray(g.values.egress)
+      ? g.values.egress.map((e) => permissionOf(e as Json, id))
+      : new Unknown('known after apply');
+    const unknownEgress = firstUnknown(egress);
     out.set(
       id,
-      Array.isArray(egress) && !firstUnknown(egress)
-        ? {
-            ...group,
-            egress: securityGroup({
-              GroupId: id,
-              IpPermissions: egress.map((e) => permissionOf(e as Json, id)),
-            }).ingress,
-          }
-        : withUnknownFields(group, { egress: `egress of ${g.address}: known after apply` }),
+      unknownEgress
+        ? withUnknownFields(group, { egress: `egress of ${g.address}: ${unknownEgress.reason}` })
+        : { ...group, egress: securityGroup({ GroupId: id, IpPermissions: egress }).ingress },
     );
   }
   return out;
@@ -445,10 +469,16 @@ function protocolIn(v: Json, field: string) {
 
 /** An ingress block or aws_security_group_rule in the EC2 API's shape. */
 function permissionOf(v: Json, selfId: string) {
+  if (!isObject(v)) return new Unknown('a rule block that is not an object');
   const list = (x: unknown) => (isUnknown(x) ? [x] : Array.isArray(x) ? x : []);
+  // source_security_group_id is computed, so unknown in a plan even where it cannot be set: the
+  // provider refuses it beside cidr_blocks, ipv6_cidr_blocks or self.
+  const cannotHaveSource =
+    isUnknown(v.source_security_group_id) &&
+    (v.self === true || [v.cidr_blocks, v.ipv6_cidr_blocks].some((c) => Array.isArray(c) && c.length > 0));
   const groups = [
     ...list(v.security_groups),
-    ...(v.source_security_group_id ? [v.source_security_group_id] : []),
+    ...(v.source_security_group_id && !cannotHaveSource ? [v.source_security_group_id] : []),
   ];
   if (v.self === true) groups.push(selfId);
   return {
@@ -483,8 +513,10 @@ function classicRecord(
   groups: Map<string, SecurityGroup | Unknown>,
   linked: Linked,
   groupIdOf: (r: PlannedResource) => string,
+  resources: PlannedResource[],
 ): CodeRecord {
   const record = emptyRecord(CLASSIC_LOAD_BALANCER, location);
+  const policies = classicPoliciesOf(elb, resources, linked);
   const v = elb.values;
   const name = typeof v.name === 'string' ? v.name : `${elb.address} (name set at apply)`;
   const known: Record<string, unknown> = {
@@ -502,20 +534,23 @@ function classicRecord(
     unknownFields.securityGroupIds = `security_groups of ${elb.address}: ${groupIds.reason}`;
   else known.securityGroupIds = groupIds;
   const listenerList = Array.isArray(v.listener) ? v.listener : [];
-  const unknownListener = firstUnknown(v.listener);
+  const unknownListener =
+    firstUnknown(v.listener) ??
+    (listenerList.every(isObject) ? undefined : new Unknown('a listener block that is not an object'));
   if (unknownListener) unknownFields.listeners = `listener of ${elb.address}: ${unknownListener.reason}`;
   else
     known.listeners = listenerList.map((l): ClassicListener => {
       const x = l as Json;
+      const port = Number(x.lb_port);
       return {
         protocol: String(x.lb_protocol).toUpperCase(),
-        port: Number(x.lb_port),
+        port,
         instanceProtocol: String(x.instance_protocol).toUpperCase(),
         instancePort: Number(x.instance_port),
         sslCertificateId:
           typeof x.ssl_certificate_id === 'string' && x.ssl_certificate_id ? x.ssl_certificate_id : undefined,
-        // Listener policies are separate resources (aws_load_balancer_listener_policy); classicPolicies stays unknown.
-        policyNames: [],
+        // Set by separate resources; when they are unknown, so is the classicPolicies facet, which every reader of these names needs.
+        policyNames: isUnknown(policies) ? [] : (policies.namesByPort.get(port) ?? []),
       };
     });
   if (Array.isArray(v.instances) && v.instances.every((i) => typeof i === 'string'))
@@ -544,9 +579,106 @@ function classicRecord(
   set('connectionSettings.idleTimeout', v.idle_timeout);
   set('elb.http.desyncmitigationmode', v.desync_mitigation_mode);
   setFacet(record, attributes.key, attributeRecord(out, `attributes of ${elb.address}`));
+  setFacet(record, classicPolicies.key, isUnknown(policies) ? policies : policies.policies);
   setFacet(record, listeners.key, []);
   setFacet(record, listenerCertificates.key, {});
   setFacet(record, listenerRules.key, {});
   setFacet(record, webAcl.key, null);
   return record;
+}
+
+const CLASSIC_POLICY_TYPES = [
+  'aws_load_balancer_policy',
+  'aws_load_balancer_listener_policy',
+  'aws_lb_ssl_negotiation_policy',
+] as const;
+/** The attribute of each policy resource that names its Classic load balancer. */
+const OWNER_ATTRIBUTE: Record<(typeof CLASSIC_POLICY_TYPES)[number], string> = {
+  aws_load_balancer_policy: 'load_balancer_name',
+  aws_load_balancer_listener_policy: 'load_balancer_name',
+  aws_lb_ssl_negotiation_policy: 'load_balancer',
+};
+
+/** The Classic load balancer a policy resource names: by a known name, else by reference. */
+function ownerOf(r: PlannedResource, linked: Linked, all: PlannedResource[]): PlannedResource | undefined {
+  const attribute = OWNER_ATTRIBUTE[r.type as keyof typeof OWNER_ATTRIBUTE];
+  const value = r.values[attribute];
+  if (typeof value === 'string')
+    return all.find((o) => o.type === 'aws_elb' && (o.values.name === value || o.values.id === value));
+  return linked(r, attribute, ['aws_elb']);
+}
+
+function policyAttributes(raw: unknown, what: string): Record<string, string> | Unknown {
+  if (raw === undefined || raw === null) return {};
+  if (!Array.isArray(raw)) return isUnknown(raw) ? raw : new Unknown(`${what}: expected a list`);
+  const unknown = firstUnknown(raw);
+  if (unknown) return new Unknown(`${what}: ${unknown.reason}`);
+  const out: Record<string, string> = {};
+  for (const a of raw) {
+    const { name, value } = a as Json;
+    if (typeof name !== 'string' || value === undefined || value === null)
+      return new Unknown(`${what}: an attribute without a name or value`);
+    out[name] = String(value);
+  }
+  return out;
+}
+
+/**
+ * A Classic load balancer's policies and the policies each listener port uses, as the plan's
+ * aws_load_balancer_policy, aws_load_balancer_listener_policy and aws_lb_ssl_negotiation_policy
+ * (one SSLNegotiationPolicyType policy set on its port) declare them. Unknown when any of them
+ * is, when one names a load balancer the plan cannot tell, or when two set the same port.
+ */
+function classicPoliciesOf(
+  elb: PlannedResource,
+  all: PlannedResource[],
+  linked: Linked,
+): { policies: ClassicPolicy[]; namesByPort: Map<number, string[]> } | Unknown {
+  const policies: ClassicPolicy[] = [];
+  const namesByPort = new Map<number, string[]>();
+  const setPort = (r: PlannedResource, port: unknown, names: unknown): Unknown | undefined => {
+    if (isUnknown(port) || typeof port !== 'number')
+      return new Unknown(`port of ${r.address}: ${isUnknown(port) ? port.reason : 'not in the plan'}`);
+    const unknown = firstUnknown(names);
+    if (unknown || !Array.isArray(names) || !names.every((n) => typeof n === 'string'))
+      return new Unknown(`policies of ${r.address}: ${unknown?.reason ?? 'not a list of names'}`);
+    if (namesByPort.has(port))
+      return new Unknown(`two resources set the policies of port ${port}; which one applies last is unknown`);
+    namesByPort.set(port, names as string[]);
+    return undefined;
+  };
+  for (const r of all.filter((o) => (CLASSIC_POLICY_TYPES as readonly string[]).includes(o.type))) {
+    const owner = ownerOf(r, linked, all);
+    if (!owner) {
+      const named = r.values[OWNER_ATTRIBUTE[r.type as keyof typeof OWNER_ATTRIBUTE]];
+      // A known name of a load balancer outside the plan is not this one's, unless its own name is set at apply.
+      if (typeof named === 'string' && typeof elb.values.name === 'string') continue;
+      return new Unknown(
+        typeof named === 'string'
+          ? `${r.address} names ${named}, which may be ${elb.address} (its name is set at apply)`
+          : `the load balancer of ${r.address} is known only after apply`,
+      );
+    }
+    if (owner !== elb) continue;
+    const v = r.values;
+    if (r.type === 'aws_load_balancer_listener_policy') {
+      const failed = setPort(r, v.load_balancer_port, v.policy_names ?? []);
+      if (failed) return failed;
+      continue;
+    }
+    const ssl = r.type === 'aws_lb_ssl_negotiation_policy';
+    const name = ssl ? v.name : v.policy_name;
+    const typeName = ssl ? 'SSLNegotiationPolicyType' : v.policy_type_name;
+    const attributes = policyAttributes(ssl ? v.attribute : v.policy_attribute, `attributes of ${r.address}`);
+    const unknown = firstUnknown([name, typeName]) ?? (isUnknown(attributes) ? attributes : undefined);
+    if (unknown) return new Unknown(`${r.address}: ${unknown.reason}`);
+    if (typeof name !== 'string' || typeof typeName !== 'string')
+      return new Unknown(`${r.address}: name or type not in the plan`);
+    policies.push({ name, typeName, attributes: attributes as Record<string, string> });
+    if (ssl) {
+      const failed = setPort(r, v.lb_port, [name]);
+      if (failed) return failed;
+    }
+  }
+  return { policies, namesByPort };
 }
