@@ -13,7 +13,12 @@
 
 import { AccountShared, type AwsScope, type RegionalAws } from '../../../rules/core/aws/regional-aws.js';
 import { isThrottling } from '../../../rules/core/aws/throttling.js';
-import { type Evaluation, judgeForReport, ruleParameters } from '../../../rules/core/engine/judge.js';
+import {
+  type Evaluation,
+  facetsRead,
+  judgeForReport,
+  ruleParameters,
+} from '../../../rules/core/engine/judge.js';
 import type { ParamValues } from '../../../rules/core/engine/parameters.js';
 import type { AnyRule } from '../../../rules/core/engine/rule.js';
 import type { LoadBalancer, ReportedResourceType } from '../../../rules/core/model/model.js';
@@ -224,7 +229,11 @@ async function auditEstate(
   const inFlight = new AdaptiveLimit({ initial: slots, min: slots, max: slots });
   const running = new Set<Promise<void>>();
   let failed: unknown;
-  const judgeOne = async (lb: LoadBalancer, rules: readonly PreparedRule[]) => {
+  const judgeOne = async (
+    lb: LoadBalancer,
+    rules: readonly PreparedRule[],
+    reads: readonly Promise<unknown>[],
+  ) => {
     try {
       for (const { rule, params } of rules) {
         // One evaluation per load balancer, or per listener or target group under reportOn.
@@ -233,6 +242,9 @@ async function auditEstate(
           await options.onEvaluation?.(evaluation);
         }
       }
+      // A rule stops at the first facet it could not read; the chunk's requests for the others
+      // settle before the load balancer is released, so no request outlives the audit.
+      await Promise.allSettled(reads);
       estate.release(lb);
       options.onLoadBalancer?.(scope);
     } finally {
@@ -243,15 +255,15 @@ async function auditEstate(
     // One slot per load balancer; launches run one at a time, so the chunk waits for all of its own.
     for (let i = 0; i < chunk.length; i++) await inFlight.acquire();
     const rulesOf = chunk.map((lb) => rulesByType.get(lb.resourceType) ?? []);
-    // Request every facet of the chunk in this tick: batched APIs then fill their batches.
+    // Request every facet the chunk's rules will read in this tick: batched APIs then fill their
+    // batches. A rule that skips a load balancer (another kind, or not applicable) reads nothing for it.
+    const readsOf = chunk.map((lb, i) =>
+      (rulesOf[i] ?? []).flatMap(({ rule, params }) =>
+        facetsRead(rule, lb, params).map((facet) => estate.facet(facet, lb)),
+      ),
+    );
     chunk.forEach((lb, i) => {
-      for (const { rule } of rulesOf[i] ?? []) {
-        if (!rule.appliesTo.includes(lb.kind)) continue;
-        for (const facet of rule.needs) void estate.facet(facet, lb);
-      }
-    });
-    chunk.forEach((lb, i) => {
-      const task = judgeOne(lb, rulesOf[i] ?? [])
+      const task = judgeOne(lb, rulesOf[i] ?? [], readsOf[i] ?? [])
         .catch((error: unknown) => {
           failed ??= error;
         })

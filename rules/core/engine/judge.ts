@@ -10,6 +10,7 @@ import {
   type ResourceRef,
 } from '../model/model.js';
 import type { Estate } from '../resources/estate.js';
+import type { AnyFacet } from '../resources/facet.js';
 import { annotationOf } from './annotation.js';
 import type { ComplianceType, RuleOutcome } from './outcome.js';
 import { InvalidParameterError, type ParamValues, parseParameters } from './parameters.js';
@@ -140,6 +141,28 @@ function contextOf(lb: LoadBalancer, params: ParamValues<AnyRule['parameters']>,
   return { params, now, accountId: lb.accountId, region: lb.region };
 }
 
+/** Why the rule does not judge this load balancer (another kind, or not applicable), or undefined. */
+function skipReason(
+  rule: AnyRule,
+  lb: LoadBalancer,
+  params: ParamValues<AnyRule['parameters']>,
+): string | undefined {
+  if (!rule.appliesTo.includes(lb.kind)) {
+    const kinds = rule.appliesTo.map(describeKind).join(' or ');
+    return `${describeKind(lb.kind)}; this rule checks ${kinds}s.`;
+  }
+  return rule.applicable?.(lb, params);
+}
+
+/** The facets judging this load balancer reads: none when the rule skips it. */
+export function facetsRead(
+  rule: AnyRule,
+  lb: LoadBalancer,
+  params: ParamValues<AnyRule['parameters']>,
+): readonly AnyFacet[] {
+  return skipReason(rule, lb, params) === undefined ? rule.needs : [];
+}
+
 /** The model the rule asked for, or the evaluation that says why the rule cannot judge. */
 async function loadModel(
   rule: AnyRule,
@@ -148,18 +171,8 @@ async function loadModel(
   params: ParamValues<AnyRule['parameters']>,
   base: Base,
 ): Promise<{ ok: true; model: Record<string, unknown> } | { ok: false; evaluation: Evaluation }> {
-  if (!rule.appliesTo.includes(lb.kind)) {
-    const kinds = rule.appliesTo.map(describeKind).join(' or ');
-    return {
-      ok: false,
-      evaluation: fromOutcome(base, {
-        compliance: 'NOT_APPLICABLE',
-        annotation: `${describeKind(lb.kind)}; this rule checks ${kinds}s.`,
-      }),
-    };
-  }
   // Applicability before data: a resource the rule skips costs no read and cannot fail one.
-  const skip = rule.applicable?.(lb, params);
+  const skip = skipReason(rule, lb, params);
   if (skip !== undefined)
     return { ok: false, evaluation: fromOutcome(base, { compliance: 'NOT_APPLICABLE', annotation: skip }) };
   const model: Record<string, unknown> = { lb };
