@@ -21,7 +21,7 @@
 // - the desync mitigation mode, when the plan does not set it: describeDesyncAsAws (AWS describes
 //   defensive from creation, moto only once set).
 import { readFileSync } from 'node:fs';
-import { ACMClient, RequestCertificateCommand } from '@aws-sdk/client-acm';
+import { ACMClient } from '@aws-sdk/client-acm';
 import {
   AuthorizeSecurityGroupEgressCommand,
   AuthorizeSecurityGroupIngressCommand,
@@ -53,14 +53,14 @@ import {
   ModifyLoadBalancerAttributesCommand,
   type RuleCondition,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
-import { IAMClient, UploadServerCertificateCommand } from '@aws-sdk/client-iam';
-import { AssociateWebACLCommand, CreateWebACLCommand, WAFV2Client } from '@aws-sdk/client-wafv2';
+import { IAMClient } from '@aws-sdk/client-iam';
+import { AssociateWebACLCommand, WAFV2Client } from '@aws-sdk/client-wafv2';
 import { plannedResources } from '../../../rules/core/resources/code/terraform/plan.js';
 import type { PlannedResource } from '../../../rules/core/resources/code/terraform/to-records.js';
 import { isUnknown } from '../../../rules/core/resources/code/unknown.js';
 import type { Json } from '../../../rules/core/resources/shape.js';
-import { selfSigned } from '../certificates.js';
 import { describeDesyncAsAws } from '../moto.js';
+import { acmCertificate, iamServerCertificate, regionalWebAcl } from './stand-ins.js';
 
 type Region = string;
 
@@ -328,20 +328,12 @@ class PlanDeployment {
         if (str(known((l as Json).ssl_certificate_id))) arns.add(String((l as Json).ssl_certificate_id));
     }
     for (const [i, arn] of [...arns].entries()) {
-      if (arn.includes(':iam:')) {
-        const pem = selfSigned({ days: 400, key: 'rsa:2048', cn: `plan-${i}.example.com` });
-        const out = await this.iam.send(
-          new UploadServerCertificateCommand({
-            ServerCertificateName: arn.split('/').at(-1)!,
-            CertificateBody: pem.certificatePem,
-            PrivateKey: pem.privateKeyPem,
-          }),
-        );
-        this.live.set(arn, out.ServerCertificateMetadata!.Arn!);
-        continue;
-      }
-      const out = await this.acm.send(new RequestCertificateCommand({ DomainName: `plan-${i}.example.com` }));
-      this.live.set(arn, out.CertificateArn!);
+      this.live.set(
+        arn,
+        arn.includes(':iam:')
+          ? await iamServerCertificate(this.iam, arn, `plan-${i}.example.com`)
+          : await acmCertificate(this.acm, `plan-${i}.example.com`),
+      );
     }
   }
 
@@ -534,21 +526,8 @@ class PlanDeployment {
       const [resource] = this.referenced(a, 'web_acl_arn', ['aws_wafv2_web_acl']);
       const name =
         planned?.split('/').at(-2) ?? str(known(resource?.values.name)) ?? a.address.replace(/\W/g, '-');
-      const created = await this.wafv2.send(
-        new CreateWebACLCommand({
-          Name: name,
-          Scope: 'REGIONAL',
-          DefaultAction: { Allow: {} },
-          VisibilityConfig: {
-            SampledRequestsEnabled: false,
-            CloudWatchMetricsEnabled: false,
-            MetricName: name,
-          },
-        }),
-      );
-      await this.wafv2.send(
-        new AssociateWebACLCommand({ WebACLArn: created.Summary!.ARN!, ResourceArn: lb }),
-      );
+      const webAclArn = await regionalWebAcl(this.wafv2, name);
+      await this.wafv2.send(new AssociateWebACLCommand({ WebACLArn: webAclArn, ResourceArn: lb }));
     }
   }
 

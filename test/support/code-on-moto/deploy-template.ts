@@ -8,12 +8,7 @@
 // ARN of another account) gets a stand-in created in moto, so the template deploys unchanged.
 
 import { readFileSync } from 'node:fs';
-import {
-  ACMClient,
-  type Tag as AcmTag,
-  type KeyAlgorithm,
-  RequestCertificateCommand,
-} from '@aws-sdk/client-acm';
+import { ACMClient, type KeyAlgorithm } from '@aws-sdk/client-acm';
 import {
   AllocateAddressCommand,
   AuthorizeSecurityGroupEgressCommand,
@@ -44,14 +39,14 @@ import {
   ModifyLoadBalancerAttributesCommand,
   ModifyTargetGroupAttributesCommand,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
-import { IAMClient, UploadServerCertificateCommand } from '@aws-sdk/client-iam';
-import { AssociateWebACLCommand, CreateWebACLCommand, WAFV2Client } from '@aws-sdk/client-wafv2';
+import { IAMClient } from '@aws-sdk/client-iam';
+import { AssociateWebACLCommand, WAFV2Client } from '@aws-sdk/client-wafv2';
 import {
   parseTemplate,
   type TemplateResource,
 } from '../../../rules/core/resources/code/cloudformation/template.js';
-import { selfSigned } from '../certificates.js';
 import { describeDesyncAsAws } from '../moto.js';
+import { acmCertificate, iamServerCertificate, regionalWebAcl } from './stand-ins.js';
 
 export interface DeployedTemplate {
   /** The live load balancer's name by the template's logical id. */
@@ -111,9 +106,10 @@ export async function deployTemplate(
           }),
         )
       ).Subnet?.SubnetId;
-    } else if (/^arn:aws:acm:/.test(id)) created = await certificate(acm, `${stack}.example.com`);
-    else if (/^arn:aws:iam::\d+:server-certificate\//.test(id)) created = await serverCertificate(iam, id);
-    else if (/^arn:aws:wafv2:/.test(id)) created = await webAcl(wafv2, `${stack}-acl-${standIns.size}`);
+    } else if (/^arn:aws:acm:/.test(id)) created = await acmCertificate(acm, `${stack}.example.com`);
+    else if (/^arn:aws:iam::\d+:server-certificate\//.test(id)) created = await iamServerCertificate(iam, id);
+    else if (/^arn:aws:wafv2:/.test(id))
+      created = await regionalWebAcl(wafv2, `${stack}-acl-${standIns.size}`);
     else return id;
     standIns.set(id, created as string);
     return created as string;
@@ -349,7 +345,11 @@ export async function deployTemplate(
         return;
       }
       case 'AWS::CertificateManager::Certificate': {
-        const arn = await certificate(acm, String(p.DomainName), p.KeyAlgorithm as KeyAlgorithm | undefined);
+        const arn = await acmCertificate(
+          acm,
+          String(p.DomainName),
+          p.KeyAlgorithm as KeyAlgorithm | undefined,
+        );
         physical.set(id, arn);
         return;
       }
@@ -361,7 +361,7 @@ export async function deployTemplate(
         return;
       }
       case 'AWS::WAFv2::WebACL': {
-        const arn = await webAcl(wafv2, String(p.Name ?? `${stack}-${id}`));
+        const arn = await regionalWebAcl(wafv2, String(p.Name ?? `${stack}-${id}`));
         physical.set(id, arn);
         attributes.set(id, { Arn: arn });
         return;
@@ -722,38 +722,4 @@ function actions(value: Json) {
         }
       : {}),
   })) as never;
-}
-
-async function certificate(acm: ACMClient, domain: string, KeyAlgorithm?: KeyAlgorithm): Promise<string> {
-  const tags: AcmTag[] = [{ Key: 'purpose', Value: 'moto stand-in' }];
-  const out = await acm.send(
-    new RequestCertificateCommand({ DomainName: domain, ValidationMethod: 'DNS', KeyAlgorithm, Tags: tags }),
-  );
-  return String(out.CertificateArn);
-}
-
-async function webAcl(wafv2: WAFV2Client, name: string): Promise<string> {
-  const out = await wafv2.send(
-    new CreateWebACLCommand({
-      Name: name,
-      Scope: 'REGIONAL',
-      DefaultAction: { Allow: {} },
-      VisibilityConfig: { SampledRequestsEnabled: false, CloudWatchMetricsEnabled: false, MetricName: name },
-      Rules: [],
-    }),
-  );
-  return String(out.Summary?.ARN);
-}
-
-/** An IAM server certificate of the ARN's name (a year's validity, RSA 2048). */
-async function serverCertificate(iam: IAMClient, arn: string): Promise<string> {
-  const { certificatePem, privateKeyPem } = selfSigned({ days: 365, key: 'rsa:2048' });
-  const out = await iam.send(
-    new UploadServerCertificateCommand({
-      ServerCertificateName: arn.split('/').pop(),
-      CertificateBody: certificatePem,
-      PrivateKey: privateKeyPem,
-    }),
-  );
-  return String(out.ServerCertificateMetadata?.Arn);
 }
