@@ -30,7 +30,6 @@ import {
   CreateVpcCommand,
   EC2Client,
   type IpPermission,
-  RevokeSecurityGroupEgressCommand,
 } from '@aws-sdk/client-ec2';
 import {
   ConfigureHealthCheckCommand,
@@ -60,7 +59,7 @@ import type { PlannedResource } from '../../../rules/core/resources/code/terrafo
 import { isUnknown } from '../../../rules/core/resources/code/unknown.js';
 import type { Json } from '../../../rules/core/resources/shape.js';
 import { describeDesyncAsAws } from '../moto.js';
-import { acmCertificate, iamServerCertificate, regionalWebAcl } from './stand-ins.js';
+import { acmCertificate, iamServerCertificate, regionalWebAcl, replaceDefaultEgress } from './stand-ins.js';
 
 type Region = string;
 
@@ -244,15 +243,11 @@ class PlanDeployment {
           new AuthorizeSecurityGroupIngressCommand({ GroupId: id, IpPermissions: ingress }),
         );
       // Terraform removes the default allow-all egress and sets the configuration's own.
-      await this.ec2.send(
-        new RevokeSecurityGroupEgressCommand({
-          GroupId: id,
-          IpPermissions: [{ IpProtocol: '-1', IpRanges: [{ CidrIp: '0.0.0.0/0' }] }],
-        }),
+      await replaceDefaultEgress(
+        this.ec2,
+        id,
+        list(known(g.values.egress)).map((b) => this.permission(b as Json, id)),
       );
-      const egress = list(known(g.values.egress)).map((b) => this.permission(b as Json, id));
-      if (egress.length)
-        await this.ec2.send(new AuthorizeSecurityGroupEgressCommand({ GroupId: id, IpPermissions: egress }));
     }
     for (const r of this.ofType('aws_security_group_rule')) {
       const id = this.resolve(r, 'security_group_id', r.values.security_group_id, ['aws_security_group']);

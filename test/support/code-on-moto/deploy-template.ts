@@ -18,7 +18,6 @@ import {
   CreateVpcCommand,
   EC2Client,
   type IpPermission,
-  RevokeSecurityGroupEgressCommand,
 } from '@aws-sdk/client-ec2';
 import {
   type Listener as ClassicListener,
@@ -46,7 +45,7 @@ import {
   type TemplateResource,
 } from '../../../rules/core/resources/code/cloudformation/template.js';
 import { describeDesyncAsAws } from '../moto.js';
-import { acmCertificate, iamServerCertificate, regionalWebAcl } from './stand-ins.js';
+import { acmCertificate, iamServerCertificate, regionalWebAcl, replaceDefaultEgress } from './stand-ins.js';
 
 export interface DeployedTemplate {
   /** The live load balancer's name by the template's logical id. */
@@ -309,18 +308,7 @@ export async function deployTemplate(
           );
         // SecurityGroupEgress replaces the default allow-all rule, even when it is empty.
         const egress = p.SecurityGroupEgress as Props[] | undefined;
-        if (egress !== undefined) {
-          await ec2.send(
-            new RevokeSecurityGroupEgressCommand({
-              GroupId,
-              IpPermissions: [{ IpProtocol: '-1', IpRanges: [{ CidrIp: '0.0.0.0/0' }] }],
-            }),
-          );
-          if (egress.length)
-            await ec2.send(
-              new AuthorizeSecurityGroupEgressCommand({ GroupId, IpPermissions: egress.map(permission) }),
-            );
-        }
+        if (egress !== undefined) await replaceDefaultEgress(ec2, GroupId, egress.map(permission));
         physical.set(id, VpcId ? GroupId : String(p.GroupName ?? `${stack}-${id}`));
         attributes.set(id, { GroupId, VpcId });
         return;

@@ -1,6 +1,13 @@
 // What infrastructure code names but does not create, made in moto so the code deploys unchanged:
-// an ACM certificate, an IAM server certificate, a regional web ACL.
+// an ACM certificate, an IAM server certificate, a regional web ACL; and the egress step both
+// CloudFormation and Terraform take when the code states its own egress rules.
 import { type ACMClient, type KeyAlgorithm, RequestCertificateCommand } from '@aws-sdk/client-acm';
+import {
+  AuthorizeSecurityGroupEgressCommand,
+  type EC2Client,
+  type IpPermission,
+  RevokeSecurityGroupEgressCommand,
+} from '@aws-sdk/client-ec2';
 import { type IAMClient, UploadServerCertificateCommand } from '@aws-sdk/client-iam';
 import { CreateWebACLCommand, type WAFV2Client } from '@aws-sdk/client-wafv2';
 import { selfSigned } from '../certificates.js';
@@ -43,4 +50,20 @@ export async function regionalWebAcl(wafv2: WAFV2Client, name: string): Promise<
     }),
   );
   return String(out.Summary?.ARN);
+}
+
+/** Removes the default allow-all egress rule and authorizes the code's own (none: no egress). */
+export async function replaceDefaultEgress(
+  ec2: EC2Client,
+  GroupId: string,
+  egress: IpPermission[],
+): Promise<void> {
+  await ec2.send(
+    new RevokeSecurityGroupEgressCommand({
+      GroupId,
+      IpPermissions: [{ IpProtocol: '-1', IpRanges: [{ CidrIp: '0.0.0.0/0' }] }],
+    }),
+  );
+  if (egress.length)
+    await ec2.send(new AuthorizeSecurityGroupEgressCommand({ GroupId, IpPermissions: egress }));
 }
