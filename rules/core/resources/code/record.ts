@@ -1,8 +1,8 @@
 // What a source of infrastructure code (a CloudFormation template, a Terraform plan) yields: each
 // load balancer as the same model every other source gives, the facets the code fixes, and the
 // facets it leaves unknown with the reason, plus where in the code each resource is declared.
-import type { LoadBalancer, ReportedResourceType } from '../../model/model.js';
-import { isUnknown, type Unknown, UnknownValueError, withUnknownFields } from './unknown.js';
+import type { LoadBalancer, ReportedResourceType, SecurityGroup } from '../../model/model.js';
+import { isUnknown, Unknown, UnknownValueError, withUnknownFields } from './unknown.js';
 
 export interface CodeLocation {
   /** The template's logical id, or the Terraform resource address. */
@@ -99,4 +99,14 @@ export function attributeRecord(values: Record<string, unknown>, what: string): 
     else known[key] = String(value);
   }
   return withUnknownFields(known, unknown, { what });
+}
+
+/** A load balancer's security groups: each id the code names, as the code declares it, else unknown. */
+export function securityGroupsFacet(
+  groupIds: string[] | Unknown,
+  groups: ReadonlyMap<string, SecurityGroup | Unknown>,
+  source: 'the code' | 'the plan',
+): unknown {
+  if (isUnknown(groupIds)) return groupIds;
+  return groupIds.map((id) => groups.get(id) ?? new Unknown(`security group ${id} is not in ${source}`));
 }

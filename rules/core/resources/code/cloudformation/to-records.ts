@@ -35,6 +35,7 @@ import {
   type CodeRecord,
   emptyRecord,
   firstUnknown,
+  securityGroupsFacet,
   setFacet,
   syntheticArn,
 } from '../record.js';
@@ -128,7 +129,7 @@ export function cloudFormationRecords(
       lb,
       groupIds,
     ) as unknown as LoadBalancer;
-    setFacet(record, securityGroups.key, strayIngress ?? groupFacet(groupIds, groups));
+    setFacet(record, securityGroups.key, strayIngress ?? securityGroupsFacet(groupIds, groups, 'the code'));
     setFacet(record, tags.key, tagsOf(lb.props.Tags));
     setFacet(record, attributes.key, elbv2Attributes(lb, kind));
     const own = listenerResources.filter((l) => parentOf.get(l.id) === lb.id);
@@ -177,7 +178,7 @@ export function cloudFormationRecords(
       lb,
       groupIds,
     ) as unknown as LoadBalancer;
-    setFacet(record, securityGroups.key, strayIngress ?? groupFacet(groupIds, groups));
+    setFacet(record, securityGroups.key, strayIngress ?? securityGroupsFacet(groupIds, groups, 'the code'));
     setFacet(record, tags.key, tagsOf(lb.props.Tags));
     setFacet(record, attributes.key, classicAttributes(lb.id, props));
     setFacet(record, classicPolicies.key, classicPoliciesOf(props.Policies));
@@ -248,13 +249,6 @@ function securityGroupIdsOf(
   if (!Array.isArray(ids)) return isUnknown(ids) ? ids : new Unknown('expected a list of security group ids');
   const ids2 = ids.map(asString);
   return ids2.find(isUnknown) ?? (ids2 as string[]);
-}
-
-function groupFacet(groupIds: string[] | Unknown, groups: Map<string, SecurityGroup | Unknown>): unknown {
-  if (isUnknown(groupIds)) return groupIds;
-  return groupIds.map(
-    (id) => groups.get(id) ?? new Unknown(`security group ${id} is not declared in the code`),
-  );
 }
 
 function securityGroupsOf(declaredGroups: Declared[], ingressResources: Declared[], links: Linker) {

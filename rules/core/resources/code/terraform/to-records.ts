@@ -30,6 +30,7 @@ import {
   type CodeRecord,
   emptyRecord,
   firstUnknown,
+  securityGroupsFacet,
   setFacet,
   syntheticArn,
 } from '../record.js';
@@ -103,7 +104,7 @@ export function terraformModels(resources: PlannedResource[], file: string, scop
       unknownFields.securityGroupIds = `security_groups of ${lb.address}: ${groupIds.reason}`;
     else known.securityGroupIds = groupIds;
     record.loadBalancer = withUnknownFields(known, unknownFields) as unknown as LoadBalancer;
-    setSecurityGroups(record, groupIds, groups);
+    setFacet(record, securityGroups.key, securityGroupsFacet(groupIds, groups, 'the plan'));
     setFacet(record, tags.key, tagsOf(lb));
     setFacet(record, attributes.key, elbv2Attributes(lb, kind));
     const own = ofType(...LISTENER_TYPES).filter((l) => linked(l, 'load_balancer_arn', LB_TYPES) === lb);
@@ -184,20 +185,6 @@ function schemeOf(r: PlannedResource, known: Record<string, unknown>, unknown: R
 }
 
 /** The load balancer's security groups: each as the plan declares it, unknown where it does not. */
-function setSecurityGroups(
-  record: CodeRecord,
-  groupIds: string[] | Unknown,
-  groups: Map<string, SecurityGroup | Unknown>,
-): void {
-  setFacet(
-    record,
-    securityGroups.key,
-    isUnknown(groupIds)
-      ? groupIds
-      : groupIds.map((id) => groups.get(id) ?? new Unknown(`security group ${id} is not in the plan`)),
-  );
-}
-
 function lbGroupIds(
   lb: PlannedResource,
   kind: ElbV2Kind | 'classic',
@@ -559,7 +546,7 @@ function classicRecord(
   const health = Array.isArray(v.health_check) ? (v.health_check[0] as Json | undefined) : undefined;
   if (typeof health?.target === 'string') known.healthCheckTarget = health.target;
   record.loadBalancer = withUnknownFields(known, unknownFields) as unknown as LoadBalancer;
-  setSecurityGroups(record, groupIds, groups);
+  setFacet(record, securityGroups.key, securityGroupsFacet(groupIds, groups, 'the plan'));
   setFacet(record, tags.key, tagsOf(elb));
   const out: Record<string, unknown> = {};
   const set = (key: string, value: unknown) => {
