@@ -404,15 +404,21 @@ function classicPoliciesOf(raw: unknown): ClassicPolicy[] | Unknown {
   if (!Array.isArray(raw)) return isUnknown(raw) ? raw : new Unknown('Policies: expected a list');
   const unknown = firstUnknown(raw);
   if (unknown) return unknown;
-  return raw.map((p) => {
-    const policy = p as Record<string, unknown>;
+  const out: ClassicPolicy[] = [];
+  for (const p of raw) {
+    const policy = (p ?? {}) as Record<string, unknown>;
+    if (typeof policy.PolicyName !== 'string' || typeof policy.PolicyType !== 'string')
+      return new Unknown('Policies: a policy without PolicyName or PolicyType');
     const attributes: Record<string, string> = {};
     for (const a of Array.isArray(policy.Attributes) ? policy.Attributes : []) {
-      const attr = a as Record<string, unknown>;
-      attributes[String(attr.Name)] = String(attr.Value);
+      const attr = (a ?? {}) as Record<string, unknown>;
+      if (typeof attr.Name !== 'string' || attr.Value === undefined || attr.Value === null)
+        return new Unknown(`Policies: ${policy.PolicyName}: an attribute without Name or Value`);
+      attributes[attr.Name] = String(attr.Value);
     }
-    return { name: String(policy.PolicyName), typeName: String(policy.PolicyType), attributes };
-  });
+    out.push({ name: policy.PolicyName, typeName: policy.PolicyType, attributes });
+  }
+  return out;
 }
 
 function listenerOf(d: Declared, lbArn: string, links: Linker): ElbV2Listener | Unknown {

@@ -302,7 +302,7 @@ function listenerOf(l: PlannedResource, lbArn: string, scope: ArnScope): ElbV2Li
   if (tls) {
     const tlsUnknown = firstUnknown([v.ssl_policy, v.certificate_arn]);
     if (tlsUnknown) return new Unknown(`listener ${l.address}: ${tlsUnknown.reason}`);
-    if (typeof v.ssl_policy !== 'string')
+    if (typeof v.ssl_policy !== 'string' || v.ssl_policy === '')
       return new Unknown(
         `listener ${l.address}: ssl_policy not set; the policy ELB applies is chosen at apply`,
       );

@@ -134,4 +134,30 @@ describe('CloudFormation templates', () => {
     expect(v['lb-deletion-protection Lb']?.complianceType).toBe('INSUFFICIENT_DATA');
     expect(v['lb-deletion-protection Lb']?.error?.reason).toContain('Type of Lb');
   });
+
+  it.each([
+    [
+      'a policy without PolicyName',
+      '{PolicyType: SSLNegotiationPolicyType, Attributes: [{Name: Reference-Security-Policy, Value: ELBSecurityPolicy-TLS-1-2-2017-01}]}',
+    ],
+    [
+      'an attribute without Name',
+      '{PolicyName: p, PolicyType: SSLNegotiationPolicyType, Attributes: [{Value: ELBSecurityPolicy-TLS-1-2-2017-01}]}',
+    ],
+  ])('leaves Classic policies unknown, never judged, with %s', async (_, policy) => {
+    const v = await verdicts(
+      `
+Resources:
+  Clb:
+    Type: AWS::ElasticLoadBalancing::LoadBalancer
+    Properties:
+      Subnets: [subnet-1]
+      Listeners: [{LoadBalancerPort: 443, InstancePort: 443, Protocol: HTTPS, InstanceProtocol: HTTPS, SSLCertificateId: arn:aws:acm:eu-west-1:111122223333:certificate/abc, PolicyNames: [p]}]
+      Policies: [${policy}]
+`,
+      ['clb-tls-policy'],
+    );
+    expect(v['clb-tls-policy Clb']?.complianceType).toBe('INSUFFICIENT_DATA');
+    expect(v['clb-tls-policy Clb']?.error?.reason).toMatch(/without (PolicyName|Name)/);
+  });
 });

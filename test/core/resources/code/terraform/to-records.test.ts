@@ -265,6 +265,10 @@ describe('Terraform TLS policies of listeners', () => {
   it('leaves a policy the catalog does not know to the description AWS gives once deployed', async () => {
     expect(await judge('ELBSecurityPolicy-Not-Yet-Published')).toBe('INSUFFICIENT_DATA');
   });
+
+  it('reads an empty ssl_policy as not set, never as a policy it can judge', async () => {
+    expect(await judge('')).toBe('INSUFFICIENT_DATA');
+  });
 });
 
 describe('Terraform listener rules', () => {
